@@ -1,0 +1,375 @@
+import math
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from .querysets import ArticleQuerySet
+from .sanitize import clean_html, html_to_text
+
+WORDS_PER_MINUTE = 200
+
+
+def reading_minutes(html: str) -> int:
+    """Minutes an average reader needs for `html`: ceil(words / 200), at least 1."""
+    words = len(html_to_text(html).split())
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=80, help_text="As readers see it in menus and labels.")
+    slug = models.SlugField(max_length=80, unique=True, help_text="The section's web address.")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        limit_choices_to={"parent__isnull": True},
+        help_text="Leave empty for a top-level section. Sections nest one level deep.",
+    )
+    description = models.TextField(
+        blank=True,
+        help_text="One or two sentences shown on the section page and to search engines.",
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="The header menu lists sections from the lowest number up."
+    )
+    mobile_position = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="The mobile menu's order, lowest number first (it differs from the header's).",
+    )
+    in_primary_menu = models.BooleanField(
+        "in primary menu", default=False, help_text="Show in the header's main navigation."
+    )
+    in_mobile_menu = models.BooleanField(
+        "in mobile menu", default=False, help_text="Show in the mobile menu's list of sections."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        indexes = [models.Index(fields=["position", "name"], name="section_menu_order")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": "A section cannot be its own parent."})
+        if self.parent and self.parent.parent_id:
+            raise ValidationError({"parent": "Sections nest one level deep: pick a top-level one."})
+        if self.parent and self.pk and self.children.exists():
+            raise ValidationError({"parent": "This section has sub-sections, so it stays on top."})
+
+
+class Author(models.Model):
+    name = models.CharField("display name", max_length=120, help_text="As printed in the byline.")
+    slug = models.SlugField(max_length=120, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+        help_text="The staff account that writes under this byline, if any.",
+    )
+    bio = models.TextField(blank=True, help_text="A few plain sentences for the author page.")
+    avatar = models.ImageField(upload_to="authors/%Y/", blank=True)
+    is_desk = models.BooleanField(
+        "desk byline",
+        default=False,
+        help_text="A shared byline such as “NM Desk” rather than a person.",
+    )
+    website = models.URLField(blank=True)
+    twitter = models.URLField("X / Twitter", blank=True)
+    facebook = models.URLField(blank=True)
+    instagram = models.URLField(blank=True)
+    linkedin = models.URLField("LinkedIn", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        """(label, url) for each social profile that is filled in, in a fixed order."""
+        fields = [("Website", self.website), ("Twitter", self.twitter)]
+        fields += [("Facebook", self.facebook), ("Instagram", self.instagram)]
+        fields += [("LinkedIn", self.linkedin)]
+        return [(label, url) for label, url in fields if url]
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = "article tag"
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_once")
+        ]
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        PUBLISHED = "published", "Published"
+        ARCHIVED = "archived", "Archived"
+
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The story's web address; keep it once published."
+    )
+    summary = models.TextField(
+        blank=True, help_text="One or two sentences under the headline, in lists and in search."
+    )
+    dateline = models.CharField(
+        max_length=80, blank=True, help_text="Where the story was filed, e.g. “Seoul”."
+    )
+    body = models.TextField(
+        blank=True,
+        help_text="The story. Scripts, styles and unsafe links are removed when it is saved.",
+    )
+    featured_image = models.ImageField(
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        width_field="featured_image_width",
+        height_field="featured_image_height",
+    )
+    featured_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    featured_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    featured_image_alt = models.CharField(
+        "alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the picture for readers who cannot see it.",
+    )
+    featured_image_caption = models.CharField("caption", max_length=300, blank=True)
+    featured_image_credit = models.CharField("credit", max_length=150, blank=True)
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    authors = models.ManyToManyField(Author, through="ArticleAuthor", related_name="articles")
+    tags = TaggableManager(through=TaggedArticle, blank=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the story goes live. A time in the future schedules it.",
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(
+        "last updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The “Last updated” time readers see; moves when a live story's content changes.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    is_lead = models.BooleanField(
+        "home page lead",
+        default=False,
+        help_text="Lead the home page with this story (the newest live lead wins).",
+    )
+    seo_title = models.CharField(
+        "SEO title",
+        max_length=70,
+        blank=True,
+        help_text="For search results; the headline if empty.",
+    )
+    seo_description = models.CharField(
+        "SEO description",
+        max_length=160,
+        blank=True,
+        help_text="For search results; the summary if empty.",
+    )
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_live_order"),
+            models.Index(
+                fields=["section", "status", "-published_at"], name="article_section_order"
+            ),
+            models.Index(fields=["is_lead", "status", "-published_at"], name="article_lead_order"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def save(self, *args, **kwargs) -> None:
+        self.body = clean_html(self.body)
+        self.reading_minutes = reading_minutes(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "reading_minutes"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_live(self) -> bool:
+        """Whether readers may see the story; agrees with `Article.objects.live()`."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def last_updated(self):
+        """The time printed as “Last updated”: the last change to a live story."""
+        return self.updated_at or self.published_at
+
+    @property
+    def byline_authors(self) -> list[Author]:
+        """Authors in byline order (uses the `for_cards`/`for_detail` prefetch)."""
+        return [byline.author for byline in self.bylines.all()]
+
+
+class ArticleAuthor(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "byline"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_author_once"),
+        ]
+        indexes = [models.Index(fields=["author", "article"], name="byline_by_author")]
+
+    def __str__(self) -> str:
+        return f"{self.author} on {self.article}"
+
+
+class Page(models.Model):
+    """A standing page such as About Us or Privacy Policy, written in the admin."""
+
+    title = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True, help_text="The page's web address.")
+    body = models.TextField(
+        help_text="Scripts, styles and unsafe links are removed when it is saved."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.body = clean_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:page", kwargs={"slug": self.slug})
+
+
+class SiteSettings(models.Model):
+    """The site's identity, edited by administrators; one row, read through `current()`."""
+
+    CACHE_KEY = "articles:site-settings"
+
+    site_name = models.CharField(max_length=80, default="IndiaPost Live")
+    publisher = models.CharField(
+        max_length=80, default="NM Media", help_text="Printed in “© year NM Media”."
+    )
+    tagline = models.CharField(max_length=160, blank=True, default="News from India and the world")
+    cookie_notice = models.TextField(
+        default=(
+            "This website uses cookie or similar technologies, to enhance your browsing "
+            "experience and provide personalised recommendations. By continuing to use our "
+            "website, you agree to our Privacy Policy and Terms of Use."
+        ),
+        help_text="The consent bar's text. “Privacy Policy” and “Terms of Use” become links.",
+    )
+    facebook_url = models.URLField("Facebook", blank=True, default="https://www.facebook.com/")
+    twitter_url = models.URLField("Twitter", blank=True, default="https://twitter.com/")
+    instagram_url = models.URLField("Instagram", blank=True, default="https://www.instagram.com/")
+    youtube_url = models.URLField("YouTube", blank=True, default="https://www.youtube.com/")
+    telegram_url = models.URLField("Telegram", blank=True, default="https://t.me/")
+
+    class Meta:
+        verbose_name = "site settings"
+        verbose_name_plural = "site settings"
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="site_settings_single_row")]
+
+    def __str__(self) -> str:
+        return self.site_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def current(cls) -> "SiteSettings":
+        """The settings row, from the cache when possible; the defaults if none was saved."""
+        site = cache.get(cls.CACHE_KEY)
+        if site is None:
+            site = cls.objects.filter(pk=1).first() or cls(pk=1)
+            cache.set(cls.CACHE_KEY, site, timeout=None)
+        return site
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        links = [("Facebook", self.facebook_url), ("Twitter", self.twitter_url)]
+        links += [("Instagram", self.instagram_url), ("YouTube", self.youtube_url)]
+        links += [("Telegram", self.telegram_url)]
+        return [(label, url) for label, url in links if url]

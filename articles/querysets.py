@@ -1,0 +1,63 @@
+"""Reads of articles: every public filter and display shape, as chainable methods."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from taggit.models import Tag
+
+    from .models import Author, Section
+
+
+class ArticleQuerySet(models.QuerySet):
+    def live(self) -> ArticleQuerySet:
+        """Stories readers may see: published, and their publication time has come.
+
+        This is the only place that decides visibility (DESIGN.md): a scheduled story is
+        a published one whose time is still ahead, so it appears by itself.
+        """
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_section(self, section: Section) -> ArticleQuerySet:
+        """Stories filed in `section` or in one of its child sections."""
+        return self.filter(Q(section_id=section.pk) | Q(section__parent_id=section.pk))
+
+    def tagged(self, tag: Tag) -> ArticleQuerySet:
+        return self.filter(tagged_items__tag_id=tag.pk)
+
+    def by_author(self, author: Author) -> ArticleQuerySet:
+        return self.filter(bylines__author_id=author.pk)
+
+    def newest_first(self) -> ArticleQuerySet:
+        return self.order_by("-published_at", "-pk")
+
+    def leads(self) -> ArticleQuerySet:
+        """Stories an editor marked as the home page's lead."""
+        return self.filter(is_lead=True)
+
+    def with_bylines(self) -> ArticleQuerySet:
+        from .models import ArticleAuthor
+
+        return self.prefetch_related(
+            Prefetch(
+                "bylines",
+                queryset=ArticleAuthor.objects.select_related("author").order_by("order", "pk"),
+            )
+        )
+
+    def for_cards(self) -> ArticleQuerySet:
+        """What a card or a list row draws: section, bylines; never the body."""
+        return self.select_related("section").with_bylines().defer("body")
+
+    def for_detail(self) -> ArticleQuerySet:
+        """What the article page draws: section and its parent, bylines, tags."""
+        return (
+            self.select_related("section", "section__parent")
+            .with_bylines()
+            .prefetch_related("tags")
+        )

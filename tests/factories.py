@@ -1,0 +1,94 @@
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from articles.models import Article, ArticleAuthor, Author, Page, Section
+
+PASSWORD = "correct horse battery staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.com")
+    name = factory.Faker("name")
+    password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def role(user, create, extracted, **kwargs):
+        """`role="Editor"` makes newsroom staff in that group."""
+        if create and extracted:
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
+            user.groups.add(Group.objects.get(name=extracted))
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.LazyAttribute(lambda s: s.name.lower().replace(" ", "-"))
+    in_primary_menu = True
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Reporter {n}")
+    slug = factory.Sequence(lambda n: f"reporter-{n}")
+    bio = "Covers the city for the newsroom."
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A draft by default; `live=True`, `scheduled=True` and `status=` shape the rest."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    class Params:
+        live = factory.Trait(
+            status=Article.Status.PUBLISHED,
+            published_at=factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1)),
+        )
+        scheduled = factory.Trait(
+            status=Article.Status.PUBLISHED,
+            published_at=factory.LazyFunction(lambda: timezone.now() + timedelta(hours=6)),
+        )
+
+    headline = factory.Sequence(lambda n: f"Council approves new cycle lanes, plan number {n}")
+    slug = factory.Sequence(lambda n: f"council-approves-new-cycle-lanes-{n}")
+    summary = "The city council voted for a network of protected cycle lanes."
+    dateline = "Pune"
+    body = "<p>The council met on Tuesday and voted for the plan.</p>"
+    section = factory.SubFactory(SectionFactory)
+    status = Article.Status.DRAFT
+
+    @factory.post_generation
+    def authors(article, create, extracted, **kwargs):
+        if not create:
+            return
+        for order, author in enumerate(extracted if extracted is not None else [AuthorFactory()]):
+            ArticleAuthor.objects.create(article=article, author=author, order=order)
+
+    @factory.post_generation
+    def tags(article, create, extracted, **kwargs):
+        if create and extracted:
+            article.tags.set(extracted)
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Page
+
+    title = factory.Sequence(lambda n: f"Standing page {n}")
+    slug = factory.Sequence(lambda n: f"standing-page-{n}")
+    body = "<p>Who we are and how we work.</p>"

@@ -1,0 +1,137 @@
+import pytest
+from django.urls import reverse
+
+from articles.models import Article
+from tests.factories import ArticleFactory, AuthorFactory, PageFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_live_stories_and_hides_the_rest(client):
+    live = ArticleFactory(live=True, headline="Ferry service resumes after repairs")
+    ArticleFactory(headline="Draft about a ferry")
+    ArticleFactory(scheduled=True, headline="Scheduled ferry story")
+    html = client.get("/").content.decode()
+    assert live.headline in html
+    assert live.get_absolute_url() in html
+    assert "Draft about a ferry" not in html
+    assert "Scheduled ferry story" not in html
+
+
+def test_home_leads_with_the_story_editors_chose(client):
+    lead = ArticleFactory(live=True, is_lead=True, headline="The lead story of the day")
+    ArticleFactory(live=True, headline="A newer but ordinary story")
+    response = client.get("/")
+    assert response.context["lead"] == lead
+    assert lead not in response.context["latest"]
+
+
+def test_home_says_so_when_nothing_is_published(client):
+    ArticleFactory()
+    assert "No stories have been published yet." in client.get("/").content.decode()
+
+
+def test_home_query_count_does_not_grow_with_stories(client, django_assert_max_num_queries):
+    authors = [AuthorFactory(), AuthorFactory()]
+    for n in range(30):
+        ArticleFactory(live=True, authors=authors, section=SectionFactory(name=f"Desk {n % 5}"))
+    client.get("/")  # warms the site-settings cache, as every later request finds it
+    with django_assert_max_num_queries(6):
+        assert client.get("/").status_code == 200
+
+
+def test_article_page_shows_the_story_with_breadcrumb_byline_and_tags(client):
+    article = ArticleFactory(
+        live=True,
+        headline="Metro line opens to the airport",
+        body="<p>Trains run every eight minutes.</p>",
+        authors=[AuthorFactory(name="NM Desk", is_desk=True)],
+        tags=["North korea", "Transport"],
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert html.count("<h1") == 1
+    assert "News</a> »" in html
+    assert "Trains run every eight minutes." in html
+    assert "NM Desk" in html
+    assert "Last updated:" in html
+    assert "TAGGED:" in html
+    assert ">North korea</a>" in html
+
+
+def test_last_updated_is_printed_in_the_sites_time_zone_with_am_pm(client):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    published = datetime(2024, 10, 24, 1, 47, tzinfo=ZoneInfo("UTC"))  # 7:17 AM in Kolkata
+    article = ArticleFactory(live=True, published_at=published)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "24 October, 2024 7:17 AM" in html
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [{}, {"status": Article.Status.IN_REVIEW}, {"scheduled": True}],
+    ids=["draft", "in_review", "scheduled"],
+)
+def test_story_that_is_not_live_is_not_found(client, shape):
+    article = ArticleFactory(**shape)
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_unknown_story_is_not_found_in_the_sites_frame(client):
+    response = client.get("/news/no-such-story/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_section_page_includes_stories_of_its_child_sections(client):
+    india = SectionFactory(name="India")
+    child = ArticleFactory(live=True, section=SectionFactory(name="State", parent=india))
+    other = ArticleFactory(live=True, section=SectionFactory(name="World"))
+    html = client.get(india.get_absolute_url()).content.decode()
+    assert child.headline in html
+    assert other.headline not in html
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "999", "2.5", "%00"])
+def test_a_bad_page_number_shows_a_page_instead_of_an_error(client, page):
+    section = SectionFactory()
+    ArticleFactory(live=True, section=section)
+    response = client.get(section.get_absolute_url(), {"page": page})
+    assert response.status_code == 200
+
+
+def test_tag_page_lists_live_stories_with_the_tag(client):
+    tagged = ArticleFactory(live=True, tags=["Monsoon"])
+    ArticleFactory(tags=["Monsoon"], headline="A draft tagged monsoon")
+    html = client.get(reverse("articles:tag", args=["monsoon"])).content.decode()
+    assert tagged.headline in html
+    assert "A draft tagged monsoon" not in html
+
+
+def test_author_page_shows_the_bio_and_the_authors_stories(client):
+    author = AuthorFactory(name="Farah Qureshi", bio="Reports on climate.")
+    story = ArticleFactory(live=True, authors=[author])
+    html = client.get(author.get_absolute_url()).content.decode()
+    assert "Reports on climate." in html
+    assert story.headline in html
+
+
+def test_standing_page_shows_its_title_and_body(client):
+    page = PageFactory(slug="about-us", title="About Us", body="<p>An independent newsroom.</p>")
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert "<h1>About Us</h1>" in html
+    assert "An independent newsroom." in html
+
+
+def test_every_page_carries_the_footer_copyright_for_this_year(client):
+    from django.utils import timezone
+
+    html = client.get("/").content.decode()
+    assert f"© {timezone.localdate().year} NM Media. All Rights Reserved." in html
+
+
+def test_the_dateline_opens_the_first_paragraph_and_is_escaped(client):
+    article = ArticleFactory(live=True, dateline="Seoul <b>", body="<p>Talks resumed.</p>")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<p><strong class="dateline">Seoul &lt;b&gt;:</strong> Talks resumed.</p>' in html
