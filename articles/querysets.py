@@ -36,10 +36,6 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")
 
-    def leads(self) -> ArticleQuerySet:
-        """Stories an editor marked as the home page's lead."""
-        return self.filter(is_lead=True)
-
     def with_bylines(self) -> ArticleQuerySet:
         from .models import ArticleAuthor
 

@@ -36,7 +36,8 @@ def test_home_query_count_does_not_grow_with_stories(client, django_assert_max_n
     for n in range(30):
         ArticleFactory(live=True, authors=authors, section=SectionFactory(name=f"Desk {n % 5}"))
     client.get("/")  # warms the site-settings cache, as every later request finds it
-    with django_assert_max_num_queries(6):
+    # Lead, latest, their bylines, the menu.
+    with django_assert_max_num_queries(5):
         assert client.get("/").status_code == 200
 
 
@@ -135,3 +136,24 @@ def test_the_dateline_opens_the_first_paragraph_and_is_escaped(client):
     article = ArticleFactory(live=True, dateline="Seoul <b>", body="<p>Talks resumed.</p>")
     html = client.get(article.get_absolute_url()).content.decode()
     assert '<p><strong class="dateline">Seoul &lt;b&gt;:</strong> Talks resumed.</p>' in html
+
+
+def test_article_page_query_count_does_not_grow_with_tags_or_authors(
+    client, django_assert_max_num_queries
+):
+    authors = [AuthorFactory() for _ in range(4)]
+    article = ArticleFactory(live=True, authors=authors, tags=[f"Tag {n}" for n in range(8)])
+    client.get("/")  # warms the site-settings cache
+    # Article with section, bylines, tags, the menu.
+    with django_assert_max_num_queries(4):
+        assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_section_page_query_count_does_not_grow_with_stories(client, django_assert_max_num_queries):
+    section = SectionFactory()
+    for _ in range(25):
+        ArticleFactory(live=True, section=section, authors=[AuthorFactory(), AuthorFactory()])
+    client.get("/")
+    # Section, count, page of stories, their bylines, the menu.
+    with django_assert_max_num_queries(5):
+        assert client.get(section.get_absolute_url(), {"page": 2}).status_code == 200

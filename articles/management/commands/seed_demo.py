@@ -126,6 +126,11 @@ class Command(BaseCommand):
                 else None
             )
             by_writer = "ananya-rao" in data["authors"]
+            updated_at = None
+            if state == "published":
+                # A third of live stories were updated a while after they went out.
+                late = timedelta(hours=2) if index % 3 == 0 else timedelta()
+                updated_at = min(published_at + late, now)
             article = Article(
                 slug=data["slug"],
                 headline=data["headline"],
@@ -136,12 +141,7 @@ class Command(BaseCommand):
                 status=STATUSES.get(state, Article.Status.PUBLISHED),
                 published_at=published_at,
                 first_published_at=published_at,
-                # A third of live stories were updated a while after they went out.
-                updated_at=(
-                    min(published_at + timedelta(hours=2), now)
-                    if published_at and index % 3 == 0
-                    else published_at
-                ),
+                updated_at=updated_at,
                 created_at=(published_at or now) - timedelta(hours=3),
                 created_by=writer if by_writer else editor,
                 last_edited_by=editor if published_at else writer,
