@@ -1,14 +1,28 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from .models import Article, ArticleAuthor, Author, Page, Section, SiteSettings
 
+# Profiles and social links are typed without a scheme more often than not: assume HTTPS.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
-    list_display = ("name", "parent", "position", "in_primary_menu", "in_mobile_menu")
-    list_editable = ("position", "in_primary_menu", "in_mobile_menu")
+    list_display = (
+        "name",
+        "parent",
+        "in_primary_menu",
+        "position",
+        "in_mobile_menu",
+        "mobile_position",
+    )
+    list_editable = ("in_primary_menu", "position", "in_mobile_menu", "mobile_position")
     list_filter = ("in_primary_menu", "in_mobile_menu", "parent")
     list_select_related = ("parent",)
     search_fields = ("name", "slug")
@@ -23,6 +37,7 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug", "user__email")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("user",)
+    formfield_overrides = URL_FIELDS
     fieldsets = (
         (None, {"fields": ("name", "slug", "is_desk", "user", "avatar", "bio")}),
         ("Social links", {"fields": ("website", "twitter", "facebook", "instagram", "linkedin")}),
@@ -81,6 +96,15 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_bylines()
 
+    def get_form(self, request, obj=None, **kwargs):
+        kwargs["widgets"] = {
+            "headline": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "slug": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 24}),
+        }
+        return super().get_form(request, obj, **kwargs)
+
     @admin.display(description="Status", ordering="status")
     def status_badge(self, article: Article) -> str:
         label = "Scheduled" if article.is_scheduled else article.get_status_display()
@@ -120,8 +144,17 @@ class PageAdmin(admin.ModelAdmin):
 class SiteSettingsAdmin(admin.ModelAdmin):
     """One row: administrators edit it, nobody adds a second or deletes it."""
 
+    formfield_overrides = URL_FIELDS
+
     def has_add_permission(self, request) -> bool:
-        return super().has_add_permission(request) and not SiteSettings.objects.exists()
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        """There is no list to choose from: go straight to the one row's form."""
+        if not self.has_view_or_change_permission(request):
+            return super().changelist_view(request, extra_context)
+        site, _ = SiteSettings.objects.get_or_create(pk=1)
+        return redirect(reverse("admin:articles_sitesettings_change", args=[site.pk]))
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -65,8 +65,9 @@ def test_an_editor_opens_the_article_list_and_the_new_article_form(client):
 def test_only_administrators_edit_the_site_settings(client):
     client.force_login(UserFactory(role="Editor"))
     assert client.get("/admin/articles/sitesettings/").status_code == 403
+    assert client.get("/admin/articles/sitesettings/1/change/").status_code == 403
     client.force_login(UserFactory(role="Administrator"))
-    assert client.get("/admin/articles/sitesettings/").status_code == 200
+    assert client.get("/admin/articles/sitesettings/", follow=True).status_code == 200
 
 
 def test_a_reader_without_staff_access_is_sent_to_the_admin_login(client):

@@ -157,3 +157,11 @@ def test_section_page_query_count_does_not_grow_with_stories(client, django_asse
     # Section, count, page of stories, their bylines, the menu.
     with django_assert_max_num_queries(5):
         assert client.get(section.get_absolute_url(), {"page": 2}).status_code == 200
+
+
+def test_reader_pages_are_the_same_for_everyone_no_cookie_no_vary(client):
+    article = ArticleFactory(live=True)
+    for url in ("/", article.get_absolute_url(), article.section.get_absolute_url()):
+        response = client.get(url)
+        assert not response.cookies, url
+        assert "Cookie" not in response.get("Vary", ""), url
