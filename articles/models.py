@@ -231,11 +231,14 @@ class Article(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_live_order"),
+            # Each ends in -id, the tie-breaker of every listing's order.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_live_order"),
             models.Index(
-                fields=["section", "status", "-published_at"], name="article_section_order"
+                fields=["section", "status", "-published_at", "-id"], name="article_section_order"
             ),
-            models.Index(fields=["is_lead", "status", "-published_at"], name="article_lead_order"),
+            models.Index(
+                fields=["status", "-is_lead", "-published_at", "-id"], name="article_lead_order"
+            ),
         ]
 
     def __str__(self) -> str:

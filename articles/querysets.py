@@ -25,7 +25,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def in_section(self, section: Section) -> ArticleQuerySet:
         """Stories filed in `section` or in one of its child sections."""
-        return self.filter(Q(section_id=section.pk) | Q(section__parent_id=section.pk))
+        # A subquery of section ids, not a join: the (section, status, published_at) index
+        # then serves the filter and the order.
+        family = type(section).objects.filter(Q(pk=section.pk) | Q(parent_id=section.pk))
+        return self.filter(section_id__in=family.values("pk"))
 
     def tagged(self, tag: Tag) -> ArticleQuerySet:
         return self.filter(tagged_items__tag_id=tag.pk)
@@ -35,6 +38,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")
+
+    def lead_first(self) -> ArticleQuerySet:
+        """Stories an editor marked as the home page's lead first, then newest first."""
+        return self.order_by("-is_lead", "-published_at", "-pk")
 
     def with_bylines(self) -> ArticleQuerySet:
         from .models import ArticleAuthor

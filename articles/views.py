@@ -16,8 +16,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         live = Article.objects.live().for_cards().newest_first()
-        # The newest story an editor marked as lead, else simply the newest: one query.
-        lead = live.order_by("-is_lead", "-published_at", "-pk").first()
+        lead = live.lead_first().first()
         latest = live.exclude(pk=lead.pk) if lead else live
         context.update(lead=lead, latest=latest[:HOME_LATEST])
         return context

@@ -97,3 +97,12 @@ def test_for_detail_loads_section_parent_bylines_and_tags_in_three_queries(
         assert loaded.section.parent.name == "India"
         assert len(loaded.byline_authors) == 1
         assert sorted(t.name for t in loaded.tags.all()) == ["A", "B"]
+
+
+def test_lead_first_puts_the_newest_marked_lead_before_newer_stories():
+    older_lead = ArticleFactory(
+        live=True, is_lead=True, published_at=timezone.now() - timedelta(days=2)
+    )
+    lead = ArticleFactory(live=True, is_lead=True, published_at=timezone.now() - timedelta(days=1))
+    newest = ArticleFactory(live=True)
+    assert list(Article.objects.live().lead_first()) == [lead, older_lead, newest]
