@@ -14,6 +14,7 @@ from .querysets import ArticleQuerySet
 from .sanitize import clean_html, html_to_text
 
 WORDS_PER_MINUTE = 200
+SITE_SETTINGS_TTL = 60  # seconds
 
 
 def reading_minutes(html: str) -> int:
@@ -367,7 +368,9 @@ class SiteSettings(models.Model):
         site = cache.get(cls.CACHE_KEY)
         if site is None:
             site = cls.objects.filter(pk=1).first() or cls(pk=1)
-            cache.set(cls.CACHE_KEY, site, timeout=None)
+            # Saving clears the key, but only in this process's cache when the cache is not
+            # shared (no REDIS_URL): the timeout bounds how long another worker stays stale.
+            cache.set(cls.CACHE_KEY, site, timeout=SITE_SETTINGS_TTL)
         return site
 
     @property

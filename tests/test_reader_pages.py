@@ -165,3 +165,16 @@ def test_reader_pages_are_the_same_for_everyone_no_cookie_no_vary(client):
         response = client.get(url)
         assert not response.cookies, url
         assert "Cookie" not in response.get("Vary", ""), url
+
+
+def test_a_server_error_shows_the_sites_error_page(client, monkeypatch):
+    from articles import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database is down")
+
+    monkeypatch.setattr(views.HomeView, "get_context_data", broken)
+    client.raise_request_exception = False
+    response = client.get("/")
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
