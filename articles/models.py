@@ -17,10 +17,9 @@ WORDS_PER_MINUTE = 200
 SITE_SETTINGS_TTL = 60  # seconds
 
 
-def reading_minutes(html: str) -> int:
-    """Minutes an average reader needs for `html`: ceil(words / 200), at least 1."""
-    words = len(html_to_text(html).split())
-    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+def reading_minutes(text: str) -> int:
+    """Minutes an average reader needs for `text`: ceil(words / 200), at least 1."""
+    return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
 
 
 class Section(models.Model):
@@ -218,7 +217,16 @@ class Article(models.Model):
         blank=True,
         help_text="For search results; the summary if empty.",
     )
+    body_text = models.TextField(
+        blank=True, editable=False, help_text="The body's plain text, for search and word counts."
+    )
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    featured_image_sizes = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Widths of the smaller copies of the featured image made so far.",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -246,15 +254,23 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs) -> None:
-        self.body = clean_html(self.body)
-        self.reading_minutes = reading_minutes(self.body)
+        self.clean_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "reading_minutes"}
+            kwargs["update_fields"] = {*update_fields, "body_text", "reading_minutes"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean_body(self) -> None:
+        """Sanitize the body and derive its plain text and reading time.
+
+        `save()` calls this; code that writes rows without `save()` (bulk inserts) must too.
+        """
+        self.body = clean_html(self.body)
+        self.body_text = html_to_text(self.body)
+        self.reading_minutes = reading_minutes(self.body_text)
 
     @property
     def is_live(self) -> bool:
@@ -379,3 +395,23 @@ class SiteSettings(models.Model):
         links += [("Instagram", self.instagram_url), ("YouTube", self.youtube_url)]
         links += [("Telegram", self.telegram_url)]
         return [(label, url) for label, url in links if url]
+
+
+class ContactMessage(models.Model):
+    """A message sent through the Contact Us form, for the editors to read in the admin."""
+
+    name = models.CharField(max_length=120)
+    email = models.EmailField()
+    subject = models.CharField(max_length=150)
+    message = models.TextField(max_length=5000)
+    sent_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+    is_handled = models.BooleanField(
+        "dealt with", default=False, help_text="Tick once someone has answered or acted on it."
+    )
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = "contact message"
+
+    def __str__(self) -> str:
+        return f"{self.subject} — {self.name}"

@@ -22,7 +22,8 @@ ROLES = {
         + BYLINES
         + crud("section")
         + crud("author")
-        + crud("page"),
+        + crud("page")
+        + ["view_contactmessage", "change_contactmessage"],
         "taggit": crud("tag"),
     },
     "Administrator": {
@@ -32,6 +33,7 @@ ROLES = {
         + crud("section")
         + crud("author")
         + crud("page")
+        + crud("contactmessage")
         + ["change_sitesettings", "view_sitesettings"],
         "taggit": crud("tag"),
         "accounts": crud("user"),
