@@ -46,7 +46,7 @@ check-migrations: $(VENV)/.dev
 	$(PY) manage.py makemigrations --check --dry-run
 
 test: lint check-migrations
-	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles

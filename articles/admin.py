@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .models import Article, ArticleAuthor, Author, Page, Section, SiteSettings
+from .models import Article, ArticleAuthor, Author, ContactMessage, Page, Section, SiteSettings
 
 # Profiles and social links are typed without a scheme more often than not: assume HTTPS.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -157,4 +157,20 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         return redirect(reverse("admin:articles_sitesettings_change", args=[site.pk]))
 
     def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    """What readers sent through Contact Us: read-only, but for ticking it off."""
+
+    list_display = ("subject", "name", "email", "sent_at", "is_handled")
+    list_filter = ("is_handled", "sent_at")
+    list_editable = ("is_handled",)
+    search_fields = ("subject", "name", "email", "message")
+    date_hierarchy = "sent_at"
+    readonly_fields = ("name", "email", "subject", "message", "sent_at")
+    fields = ("name", "email", "subject", "message", "sent_at", "is_handled")
+
+    def has_add_permission(self, request) -> bool:
         return False

@@ -10,6 +10,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from .images import ensure_renditions
 from .querysets import ArticleQuerySet
 from .sanitize import clean_html, html_to_text
 
@@ -259,9 +260,31 @@ class Article(models.Model):
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_text", "reading_minutes"}
         super().save(*args, **kwargs)
+        # After the save, because an uploaded file only reaches the storage during it.
+        if self.featured_image.name != self._saved_image or (
+            self.featured_image and not self.featured_image_sizes
+        ):
+            self.update_renditions()
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        image = article.__dict__.get("featured_image")
+        article._saved_image = getattr(image, "name", image)
+        return article
+
+    _saved_image = None  # the featured image's name as loaded, to notice a new upload
+
+    def update_renditions(self) -> None:
+        """Make the smaller copies of the featured image and record their widths."""
+        sizes = ensure_renditions(self.featured_image) if self.featured_image else []
+        self._saved_image = self.featured_image.name
+        if sizes != self.featured_image_sizes:
+            self.featured_image_sizes = sizes
+            Article.objects.filter(pk=self.pk).update(featured_image_sizes=sizes)
 
     def clean_body(self) -> None:
         """Sanitize the body and derive its plain text and reading time.

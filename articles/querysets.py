@@ -14,6 +14,16 @@ if TYPE_CHECKING:
     from .models import Author, Section
 
 
+def byline_prefetch() -> Prefetch:
+    """Bylines in print order with their authors: for querysets and for lists of stories."""
+    from .models import ArticleAuthor
+
+    return Prefetch(
+        "bylines",
+        queryset=ArticleAuthor.objects.select_related("author").order_by("order", "pk"),
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def live(self) -> ArticleQuerySet:
         """Stories readers may see: published, and their publication time has come.
@@ -44,18 +54,15 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-is_lead", "-published_at", "-pk")
 
     def with_bylines(self) -> ArticleQuerySet:
-        from .models import ArticleAuthor
+        return self.prefetch_related(byline_prefetch())
 
-        return self.prefetch_related(
-            Prefetch(
-                "bylines",
-                queryset=ArticleAuthor.objects.select_related("author").order_by("order", "pk"),
-            )
-        )
+    def card_fields(self) -> ArticleQuerySet:
+        """A card's own row: the story and its section, without the body."""
+        return self.select_related("section").defer("body", "body_text")
 
     def for_cards(self) -> ArticleQuerySet:
-        """What a card or a list row draws: section, bylines; never the body."""
-        return self.select_related("section").with_bylines().defer("body")
+        """What a card or a list row draws: section and bylines; never the body."""
+        return self.card_fields().with_bylines()
 
     def for_detail(self) -> ArticleQuerySet:
         """What the article page draws: section and its parent, bylines, tags."""

@@ -1,27 +1,68 @@
-"""Reader pages. Every story list starts from `Article.objects.live()`."""
+"""Reader pages. Every story list starts from `Article.objects.live()`.
 
-from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView, TemplateView
+Reader pages are the same for every visitor (DESIGN.md), so they are public and
+cacheable; the pages that hold a form (Contact Us) are not.
+"""
+
+from django.contrib import messages
+from django.db.models import prefetch_related_objects
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 from taggit.models import Tag
 
-from .models import Article, Author, Page, Section
+from .forms import ContactForm
+from .models import Article, Author, Page, Section, SiteSettings
+from .querysets import byline_prefetch
+from .related import related_articles
+from .search import normalize_query, search_articles
+from .seo import article_json_ld
 
-HOME_LATEST = 12
 PER_PAGE = 20
+HOME_TOP = 4  # stories beside the lead
+HOME_SECTION = 4  # stories in each section block
+HOME_LATEST = 10
+LATEST_SIDEBAR = 4
+RELATED = {"read_more": 3, "also_like": 5, "you_also_like": 3}
+
+# Browsers keep a page a minute; shared caches (ours, a CDN) five.
+public_page = method_decorator(cache_control(public=True, max_age=60, s_maxage=300), "dispatch")
 
 
+def with_bylines(stories) -> None:
+    """Fetch the bylines of every story on a page in one query."""
+    prefetch_related_objects([story for story in stories if story], byline_prefetch())
+
+
+def in_block(live, section: Section, shown: list[int]):
+    """A home page section block: its newest stories not already at the top of the page."""
+    stories = live.in_section(section).exclude(pk__in=shown).card_fields().newest_first()
+    return stories[:HOME_SECTION]
+
+
+@public_page
 class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        live = Article.objects.live().for_cards().newest_first()
-        lead = live.lead_first().first()
-        latest = live.exclude(pk=lead.pk) if lead else live
-        context.update(lead=lead, latest=latest[:HOME_LATEST])
-        return context
+        live = Article.objects.live()
+        lead = live.card_fields().lead_first().first()
+        others = live.card_fields().newest_first().exclude(pk=getattr(lead, "pk", None))
+        others = list(others[: HOME_TOP + HOME_LATEST])
+        top, latest = others[:HOME_TOP], others[HOME_TOP:]
+        shown = [story.pk for story in (lead, *top) if story]
+        # One query per primary section (an index range with a LIMIT).
+        blocks = [
+            (section, list(in_block(live, section, shown)))
+            for section in Section.objects.filter(in_primary_menu=True, parent=None)
+        ]
+        with_bylines([lead, *others, *(story for _, stories in blocks for story in stories)])
+        return super().get_context_data(lead=lead, top=top, latest=latest, blocks=blocks, **kwargs)
 
 
+@public_page
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -29,23 +70,45 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return Article.objects.live().for_detail()
 
+    def get_context_data(self, **kwargs):
+        article = self.object
+        related = related_articles(article, sum(RELATED.values()))
+        start = 0
+        blocks = {}
+        for name, size in RELATED.items():
+            blocks[name] = related[start : start + size]
+            start += size
+        latest = Article.objects.live().card_fields().newest_first().exclude(pk=article.pk)
+        latest = list(latest[:LATEST_SIDEBAR])
+        with_bylines([*related, *latest])
+        json_ld = article_json_ld(
+            article, absolute=self.request.build_absolute_uri, site=SiteSettings.current()
+        )
+        return super().get_context_data(**blocks, latest=latest, json_ld=json_ld, **kwargs)
 
+
+@public_page
 class StoryListView(ListView):
-    """A paginated list of live stories under a heading (section, tag or author)."""
+    """A paginated card list of live stories under a heading (section, tag, author...)."""
 
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = PER_PAGE
 
     def paginate_queryset(self, queryset, page_size):
+        # Any ?page= a reader or crawler types gives a page, never a 404 or a 500.
         page = self.get_paginator(queryset, page_size).get_page(self.request.GET.get("page"))
         return page.paginator, page, page.object_list, page.has_other_pages()
 
     def stories(self):
-        raise NotImplementedError
+        return Article.objects.live()
 
     def get_queryset(self):
         return self.stories().for_cards().newest_first()
+
+
+class LatestView(StoryListView):
+    extra_context = {"heading": "Latest News"}
 
 
 class SectionView(StoryListView):
@@ -70,10 +133,17 @@ class TagView(StoryListView):
         return Article.objects.live().tagged(self.tag)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(heading=self.tag.name, tag=self.tag, **kwargs)
+        return super().get_context_data(
+            heading=self.tag.name,
+            description=f"Stories tagged “{self.tag.name}”.",
+            tag=self.tag,
+            **kwargs,
+        )
 
 
 class AuthorView(StoryListView):
+    template_name = "articles/author.html"
+
     def stories(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
         return Article.objects.live().by_author(self.author)
@@ -84,7 +154,47 @@ class AuthorView(StoryListView):
         )
 
 
+class SearchView(StoryListView):
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.query = normalize_query(self.request.GET.get("q", ""))
+        return search_articles(Article.objects.live().for_cards(), self.query)
+
+    def get_context_data(self, **kwargs):
+        if self.query:
+            heading = f"Search results for “{self.query}”"
+            empty = "No stories match your search. Try fewer words, or other ones."
+        else:
+            heading, empty = "Search", "Type a word or two to search every story we have published."
+        return super().get_context_data(
+            query=self.query, heading=heading, empty_message=empty, **kwargs
+        )
+
+
+@public_page
 class PageView(DetailView):
     model = Page
     template_name = "pages/page.html"
     context_object_name = "page"
+
+
+@method_decorator(never_cache, "dispatch")
+class ContactView(FormView):
+    """Contact Us: the page's text, then a form that stores the message for the editors."""
+
+    template_name = "pages/contact.html"
+    form_class = ContactForm
+
+    def get_context_data(self, **kwargs):
+        page = Page.objects.filter(slug="contact-us").first()
+        return super().get_context_data(page=page, **kwargs)
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(
+            self.request,
+            "Thank you for writing to us. Your message has reached the newsroom; "
+            "if it needs an answer, an editor will reply by email.",
+        )
+        return redirect(reverse("articles:contact") + "#contact-form")

@@ -1,8 +1,12 @@
+from io import StringIO
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import override_settings
+from taggit.models import Tag
 
-from articles.models import Article, Author, Page, Section
+from articles.models import Article, Author, Page, Section, SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +29,29 @@ def snapshot():
     }
 
 
-@pytest.fixture
-def seeded(capsys):
-    call_command("seed_demo")
-    return capsys.readouterr().out
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site, seeded once for this module (drawing its pictures takes seconds).
+
+    Each test still runs in its own transaction on top of it; the rows are removed after.
+    """
+    out = StringIO()
+    fast_hasher = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # as the tests use
+    with override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"), PASSWORD_HASHERS=fast_hasher
+    ):
+        with django_db_blocker.unblock():
+            call_command("seed_demo", stdout=out)
+        yield out.getvalue()
+        with django_db_blocker.unblock():
+            Article.objects.all().delete()
+            Tag.objects.all().delete()
+            Author.objects.all().delete()
+            Section.objects.exclude(parent=None).delete()
+            Section.objects.all().delete()
+            Page.objects.all().delete()
+            SiteSettings.objects.all().delete()
+            get_user_model().objects.all().delete()
 
 
 def test_running_seed_demo_twice_changes_nothing(seeded, capsys):

@@ -11,10 +11,12 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
+from ..images import ensure_renditions
 from ..models import Article, ArticleAuthor, Author, Section, TaggedArticle
 from .images import illustration
 
@@ -55,15 +57,25 @@ SENTENCES = [
 TAGS = ["Civic", "Infrastructure", "Budget", "Transport", "Environment", "Jobs", "Health"]
 
 
-def _image_pool() -> list[tuple[str, int, int, str]]:
-    """A few pictures drawn once and shared by generated stories: (name, w, h, alt)."""
+def _image_pool() -> list[dict]:
+    """A few pictures drawn once (with their renditions) and shared by generated stories."""
+    field = Article._meta.get_field("featured_image")
     pool = []
     for i in range(IMAGE_POOL):
         name = f"articles/generated/pool-{i:02d}.jpg"
         data, alt = illustration(1000 + i, "india")
         if not default_storage.exists(name):
             name = default_storage.save(name, ContentFile(data))
-        pool.append((name, 1200, 675, alt))
+        sizes = ensure_renditions(FieldFile(None, field, name))
+        pool.append(
+            {
+                "featured_image": name,
+                "featured_image_width": 1200,
+                "featured_image_height": 675,
+                "featured_image_alt": alt,
+                "featured_image_sizes": sizes,
+            }
+        )
     return pool
 
 
@@ -97,7 +109,6 @@ def add_generated_articles(count: int, *, seed: int = 2024) -> int:
         for i in range(size):
             headline, summary, body = _story(rng)
             published = now - timedelta(minutes=rng.randint(60, 2 * 365 * 24 * 60))
-            image, width, height, alt = rng.choice(pool)
             article = Article(
                 headline=headline,
                 slug=f"{slugify(headline)[:150]}-{next_id + made + i}",
@@ -109,11 +120,8 @@ def add_generated_articles(count: int, *, seed: int = 2024) -> int:
                 first_published_at=published,
                 updated_at=published,
                 created_at=published,
-                featured_image=image,
-                featured_image_width=width,
-                featured_image_height=height,
-                featured_image_alt=alt,
                 featured_image_credit="NM Media graphics",
+                **rng.choice(pool),
             )
             article.clean_body()
             articles.append(article)

@@ -1,32 +1,99 @@
+"""Template tags for the reader frame and the article page."""
+
+import json
+import re
+from datetime import timedelta
+from urllib.parse import quote
+
 from django import template
-from django.utils.html import format_html
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from articles.models import Section
+from articles.models import Article, Section
 
 register = template.Library()
 
+NOTIFICATION_WINDOW = timedelta(hours=72)
+NOTIFICATION_COUNT = 9
+_PARAGRAPH_END = re.compile(r"</p>", re.IGNORECASE)
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
-@register.inclusion_tag("includes/primary_menu.html", takes_context=True)
-def primary_menu(context):
-    """The header's navigation: Home, then the sections editors put in the primary menu."""
-    request = context.get("request")
+
+@register.simple_tag
+def menus() -> dict[str, list[Section]]:
+    """Both menus' sections from one query: {"primary": [...], "mobile": [...]}."""
+    sections = list(
+        Section.objects.filter(in_primary_menu=True) | Section.objects.filter(in_mobile_menu=True)
+    )
     return {
-        "sections": Section.objects.filter(in_primary_menu=True),
-        "path": request.path if request else "",
+        "primary": sorted(
+            (s for s in sections if s.in_primary_menu), key=lambda s: (s.position, s.name)
+        ),
+        "mobile": sorted(
+            (s for s in sections if s.in_mobile_menu), key=lambda s: (s.mobile_position, s.name)
+        ),
     }
 
 
-@register.filter
-def with_dateline(body: str, dateline: str) -> str:
-    """The body with “Dateline:” opening its first paragraph.
+@register.simple_tag
+def notification_stories() -> list[Article]:
+    """The bell's stories: up to nine from the last 72 hours, newest first."""
+    since = timezone.now() - NOTIFICATION_WINDOW
+    live = Article.objects.live().filter(published_at__gte=since)
+    return list(live.card_fields().newest_first()[:NOTIFICATION_COUNT])
 
-    Marking the result safe is right only because the body was cleaned by
-    articles.sanitize when it was saved, and the dateline is escaped here.
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path: str) -> str:
+    """`path` as a full URL on the host the page was requested from."""
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request else path
+
+
+@register.simple_tag
+def article_body(article: Article, after_paragraphs: int = 3) -> tuple[str, str]:
+    """The body split after its third paragraph (for the Read More box), dateline first.
+
+    Marking the parts safe is right only because the body was cleaned by articles.sanitize
+    when it was saved; the dateline is escaped here.
     """
-    if not dateline:
-        return mark_safe(body)
-    label = format_html('<strong class="dateline">{}:</strong> ', dateline)
-    if body.startswith("<p>"):
-        return mark_safe(f"<p>{label}{body[3:]}")
-    return mark_safe(f"<p>{label}</p>{body}")
+    body = article.body
+    if article.dateline:
+        label = format_html('<strong class="dateline">{}:</strong> ', article.dateline)
+        body = f"<p>{label}{body[3:]}" if body.startswith("<p>") else f"<p>{label}</p>{body}"
+    ends = [m.end() for m in _PARAGRAPH_END.finditer(body)]
+    if len(ends) <= after_paragraphs:
+        return mark_safe(body), ""
+    cut = ends[after_paragraphs - 1]
+    return mark_safe(body[:cut]), mark_safe(body[cut:])
+
+
+@register.simple_tag
+def share_links(url: str, title: str) -> list[tuple[str, str]]:
+    """(network, share URL) for each network of LAYOUT.md, carrying the canonical URL."""
+    u, t = quote(url, safe=""), quote(title, safe="")
+    return [
+        ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={u}"),
+        ("Twitter", f"https://twitter.com/intent/tweet?url={u}&text={t}"),
+        ("Whatsapp", f"https://api.whatsapp.com/send?text={t}%20{u}"),
+        ("Telegram", f"https://t.me/share/url?url={u}&text={t}"),
+    ]
+
+
+@register.filter
+def json_ld(data) -> str:
+    """A JSON-LD script element; `<`, `>` and `&` escaped so no string can close it."""
+    text = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.filter
+def cookie_notice(text: str) -> str:
+    """The cookie notice, escaped, with “Privacy Policy” and “Terms of Use” as links."""
+    html = str(escape(text))
+    for label, slug in (("Privacy Policy", "privacy-policy"), ("Terms of Use", "terms-of-use")):
+        url = reverse("articles:page", args=[slug])
+        html = html.replace(label, f'<a href="{url}">{label}</a>', 1)
+    return mark_safe(html)

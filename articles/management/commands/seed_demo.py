@@ -10,6 +10,7 @@ from html import escape
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -25,6 +26,22 @@ STATUSES = {
     "in_review": Article.Status.IN_REVIEW,
     "scheduled": Article.Status.PUBLISHED,
 }
+
+
+PICTURES_PER_SECTION = 2
+
+
+def picture(section_slug: str, index: int) -> tuple[str, str]:
+    """A drawn picture for a story in the section, and its alt text.
+
+    Stories share a few pictures per section, so their smaller copies are made once.
+    """
+    seed = index % PICTURES_PER_SECTION
+    name = f"articles/demo/{section_slug}-{seed}.jpg"
+    data, alt = illustration(seed, section_slug)
+    if not default_storage.exists(name):
+        name = default_storage.save(name, ContentFile(data))
+    return name, alt
 
 
 def paragraphs_html(paragraphs: list[str]) -> str:
@@ -148,9 +165,7 @@ class Command(BaseCommand):
                 is_lead=data.get("lead", False),
                 featured_image_credit="NM Media graphics",
             )
-            picture, alt = illustration(index, data["section"])
-            article.featured_image.save(f"{data['slug']}.jpg", ContentFile(picture), save=False)
-            article.featured_image_alt = alt
+            article.featured_image, article.featured_image_alt = picture(data["section"], index)
             article.save()
             ArticleAuthor.objects.bulk_create(
                 ArticleAuthor(article=article, author=authors[slug], order=order)
