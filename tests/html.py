@@ -21,4 +21,5 @@ def between(html: str, start: str, end: str) -> str:
 
 def text(html: str) -> str:
     """Visible text, tags removed and whitespace collapsed."""
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    words = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    return re.sub(r" ([.,:;!?])", r"\1", words)

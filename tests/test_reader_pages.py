@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, PageFactory, SectionFactory
-from tests.html import main
+from tests.html import main, page
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +148,130 @@ def test_a_server_error_shows_the_sites_error_page(client, monkeypatch):
     response = client.get("/")
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
+
+
+def test_home_has_a_block_per_primary_section_with_its_latest_stories(client):
+    india = SectionFactory(name="India", position=1)
+    state = SectionFactory(name="State", parent=india, in_primary_menu=False)
+    SectionFactory(name="Career", in_primary_menu=False)
+    ArticleFactory(live=True, is_lead=True, headline="Lead story")
+    for n in range(10):  # the lead and the four beside it are not repeated below
+        ArticleFactory(live=True, section=state, headline=f"State story {n}")
+    html = main(client.get("/"))
+    block = html[html.index('id="block-india"') :]
+    assert block.count('<article class="card') == 4
+    assert 'id="block-career"' not in html
+
+
+def test_home_does_not_repeat_the_top_stories_in_the_section_blocks(client):
+    india = SectionFactory(name="India")
+    ArticleFactory(live=True, section=india, is_lead=True, headline="Lead story")
+    html = main(client.get("/"))
+    assert html.count("Lead story") == 1
+
+
+def test_pagination_keeps_other_query_parameters(client):
+    section = SectionFactory()
+    for _ in range(25):
+        ArticleFactory(live=True, section=section)
+    html = main(client.get(section.get_absolute_url(), {"utm_source": "newsletter"}))
+    assert 'href="?utm_source=newsletter&amp;page=2"' in html
+
+
+def test_an_out_of_range_page_shows_the_last_page(client):
+    section = SectionFactory()
+    for _ in range(25):
+        ArticleFactory(live=True, section=section)
+    response = client.get(section.get_absolute_url(), {"page": "99"})
+    assert response.context["page_obj"].number == 2
+
+
+@pytest.mark.parametrize(
+    "url", ["/section/nowhere/", "/tag/nothing/", "/author/nobody/", "/no-page/"]
+)
+def test_unknown_sections_tags_authors_and_pages_are_not_found(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_search_keeps_the_query_in_the_box_and_lists_results_as_cards(client):
+    ArticleFactory(live=True, headline="Ferry strike ends after talks")
+    html = main(client.get("/search/", {"q": "ferry"}))
+    assert 'name="q" value="ferry"' in html
+    assert "Ferry strike ends after talks" in html
+    assert '<article class="card' in html
+
+
+def test_search_with_no_results_says_so(client):
+    html = main(client.get("/search/", {"q": "zeppelin"}))
+    assert "No stories match your search." in html
+
+
+def test_search_without_a_query_invites_one(client):
+    ArticleFactory(live=True)
+    html = main(client.get("/search/"))
+    assert "Type a word or two" in html
+    assert '<article class="card' not in html
+
+
+def test_search_escapes_the_query_it_shows(client):
+    html = page(client.get("/search/", {"q": '"><script>alert(1)</script>'}))
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_author_page_shows_the_author_box_with_avatar_and_social_links(client):
+    author = AuthorFactory(
+        name="Farah Qureshi", bio="Reports on climate.", twitter="https://x.com/farah"
+    )
+    html = main(client.get(author.get_absolute_url()))
+    assert "<h1>Farah Qureshi</h1>" in html
+    assert '<a href="https://x.com/farah" rel="noopener me">Twitter</a>' in html
+
+
+def test_latest_news_lists_every_live_story_newest_first(client):
+    older = ArticleFactory(live=True, headline="Older story")
+    newer = ArticleFactory(live=True, headline="Newer story")
+    response = client.get("/latest/")
+    assert list(response.context["articles"]) == [newer, older]
+    assert "<h1>Latest News</h1>" in main(response)
+
+
+def test_cards_show_label_headline_excerpt_author_date_and_reading_time(client):
+    section = SectionFactory(name="Business")
+    ArticleFactory(
+        live=True,
+        section=section,
+        headline="Port traffic rises",
+        summary="Container volumes grew.",
+        authors=[AuthorFactory(name="Vikram Mehta")],
+    )
+    card = main(client.get(section.get_absolute_url()))
+    for part in (
+        "Business",
+        "Port traffic rises",
+        "Container volumes grew.",
+        "Vikram Mehta",
+        "1 Min Read",
+    ):
+        assert part in card
+
+
+def test_the_sign_in_page_works_without_javascript(client):
+    from tests.factories import PASSWORD, UserFactory
+
+    UserFactory(email="meera@example.com")
+    html = page(client.get("/accounts/login/"))
+    assert "<h1>Welcome Back!</h1>" in html
+    assert "Sign in to your account" in html
+    response = client.post(
+        "/accounts/login/", {"username": "meera@example.com", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_a_wrong_password_is_refused_and_keeps_the_email(client):
+    html = page(
+        client.post("/accounts/login/", {"username": "meera@example.com", "password": "nope"})
+    )
+    assert "Please enter a correct email address and password." in html
+    assert 'value="meera@example.com"' in html
