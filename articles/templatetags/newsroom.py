@@ -6,6 +6,7 @@ from datetime import timedelta
 from urllib.parse import quote
 
 from django import template
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, format_html
@@ -24,9 +25,7 @@ _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 @register.simple_tag
 def menus() -> dict[str, list[Section]]:
     """Both menus' sections from one query: {"primary": [...], "mobile": [...]}."""
-    sections = list(
-        Section.objects.filter(in_primary_menu=True) | Section.objects.filter(in_mobile_menu=True)
-    )
+    sections = list(Section.objects.filter(Q(in_primary_menu=True) | Q(in_mobile_menu=True)))
     return {
         "primary": sorted(
             (s for s in sections if s.in_primary_menu), key=lambda s: (s.position, s.name)

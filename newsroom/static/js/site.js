@@ -133,8 +133,9 @@
     dropdowns.forEach(function (details) { if (details.open && !details.contains(event.target)) details.open = false; });
   });
 
-  /* Sign-in modal: loads the sign-in page's form into a <dialog> (which traps focus,
-     closes on Escape and gives focus back to the button that opened it). */
+  /* Sign-in modal: loads the sign-in page's form into a <dialog> (which closes on Escape
+     and gives focus back to the button that opened it; Tab would leave it for the page
+     behind, so trapTab keeps it inside). */
   var modal = document.getElementById("signin-modal");
   if (modal && typeof modal.showModal === "function") {
     var body = modal.querySelector("[data-modal-body]");
@@ -163,6 +164,7 @@
       button.addEventListener("click", function () { modal.close(); });
     });
     modal.addEventListener("click", function (event) { if (event.target === modal) modal.close(); });
+    modal.addEventListener("keydown", function (event) { trapTab(event, modal); });
   }
 
   /* Copy Link: copies the canonical URL and says so. */

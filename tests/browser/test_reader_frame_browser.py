@@ -1,0 +1,296 @@
+"""The frame every reader page shares, as Chromium shows it: cookie bar, header tools,
+the mobile menu and the sign-in modal (LAYOUT.md, "Every page: the frame")."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from tests.factories import PASSWORD, ArticleFactory, SectionFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+COOKIE_NOTICE = (
+    "This website uses cookie or similar technologies, to enhance your browsing experience "
+    "and provide personalised recommendations. By continuing to use our website, you agree "
+    "to our Privacy Policy and Terms of Use."
+)
+PHONE = {"width": 360, "height": 740}
+LIGHT_PAPER = "rgb(255, 255, 255)"
+DARK_PAPER = "rgb(21, 23, 27)"
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """A page in a fresh browser context of its own (a new visitor), with any options."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(base_url=live_server.url, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def expect_background(page, colour: str) -> None:
+    expect(page.locator("body")).to_have_css("background-color", colour)
+
+
+def font_size(locator) -> float:
+    return locator.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+
+
+def header_control(page, name: str):
+    """A header dropdown's control: a <summary>, which Playwright gives no role, so by its title."""
+    return page.get_by_role("banner").get_by_title(name, exact=True)
+
+
+def focus_is_inside(locator) -> bool:
+    return locator.evaluate("el => el.contains(document.activeElement)")
+
+
+# Cookie bar
+
+
+def test_the_cookie_bar_greets_a_first_visit_with_the_notice_and_its_two_links(page):
+    page.goto("/")
+    bar = page.get_by_role("region", name="Cookie notice")
+    expect(bar).to_be_visible()
+    expect(bar.get_by_text(COOKIE_NOTICE, exact=True)).to_be_visible()
+    privacy = bar.get_by_role("link", name="Privacy Policy", exact=True)
+    terms = bar.get_by_role("link", name="Terms of Use", exact=True)
+    expect(privacy).to_have_attribute("href", reverse("articles:page", args=["privacy-policy"]))
+    expect(terms).to_have_attribute("href", reverse("articles:page", args=["terms-of-use"]))
+    expect(bar.get_by_role("button", name="Accept")).to_be_visible()
+
+
+def test_accepting_cookies_hides_the_bar_for_good_after_reloads_and_on_other_pages(page):
+    article = ArticleFactory(live=True)
+    page.goto("/")
+    bar = page.get_by_role("region", name="Cookie notice")
+    bar.get_by_role("button", name="Accept").click()
+    expect(bar).to_be_hidden()
+
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_be_attached()
+    expect(bar).to_be_hidden()
+    page.goto(article.get_absolute_url())
+    expect(page.get_by_role("heading", level=1, name=article.headline)).to_be_visible()
+    expect(bar).to_be_hidden()
+    assert page.evaluate("localStorage.getItem('cookie-consent')") == "accepted"
+
+
+# Font Resizer
+
+
+def test_larger_text_enlarges_the_article_body_and_is_remembered_until_reset(page):
+    article = ArticleFactory(live=True, body="<p>Ferries resume after the monsoon pause.</p>")
+    page.goto(article.get_absolute_url())
+    paragraph = page.get_by_text("Ferries resume after the monsoon pause.")
+    default_size = font_size(paragraph)
+
+    resizer = header_control(page, "Font Resizer")
+    expect(resizer.get_by_text("Aa", exact=True)).to_be_visible()
+    larger = page.get_by_role("button", name="Larger text")
+    expect(larger).to_be_hidden()
+    resizer.click()
+    expect(larger).to_be_visible()
+    larger.click()
+    assert font_size(paragraph) > default_size
+    enlarged = font_size(paragraph)
+
+    page.reload()
+    assert font_size(paragraph) == enlarged
+
+    header_control(page, "Font Resizer").click()
+    page.get_by_role("button", name="Default text size").click()
+    assert font_size(paragraph) == default_size
+
+
+# Dark mode
+
+
+def test_the_dark_mode_toggle_darkens_a_light_page_and_is_remembered(new_page):
+    page = new_page(color_scheme="light")
+    page.goto("/")
+    toggle = page.get_by_role("button", name="Dark mode")
+    expect_background(page, LIGHT_PAPER)
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect_background(page, DARK_PAPER)
+
+    page.reload()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect_background(page, DARK_PAPER)
+
+
+def test_a_reader_whose_system_is_dark_gets_the_dark_page_without_a_click(new_page):
+    page = new_page(color_scheme="dark")
+    page.goto("/")
+    expect(page.get_by_role("button", name="Dark mode")).to_have_attribute("aria-pressed", "true")
+    expect_background(page, DARK_PAPER)
+
+
+# Mobile menu
+
+
+@pytest.fixture
+def menu_sections(db):
+    """Mobile-menu sections whose order (mobile_position) is not their alphabetical one."""
+    SectionFactory(name="India", in_primary_menu=True, in_mobile_menu=True, mobile_position=1)
+    SectionFactory(name="World", in_primary_menu=True, in_mobile_menu=True, mobile_position=3)
+    SectionFactory(name="Trending", in_primary_menu=False, in_mobile_menu=True, mobile_position=2)
+    SectionFactory(name="Career", in_primary_menu=False, in_mobile_menu=True, mobile_position=4)
+    return ["India", "Trending", "World", "Career"]
+
+
+def test_on_a_phone_the_menu_button_opens_the_mobile_menu_with_its_sections_in_order(
+    new_page, menu_sections
+):
+    page = new_page(viewport=PHONE)
+    page.goto("/")
+    expect(page.get_by_role("navigation", name="Primary")).to_be_hidden()
+    mobile = page.get_by_role("navigation", name="Mobile")
+    expect(mobile).to_be_hidden()
+
+    page.get_by_role("link", name="Menu").click()
+    expect(mobile).to_be_visible()
+    sections = mobile.get_by_role("list").filter(has_text="Trending")  # not a primary section
+    expect(sections.get_by_role("link")).to_have_text(menu_sections)
+    expect(mobile.get_by_text("Follow US", exact=True)).to_be_visible()
+    year = timezone.localdate().year
+    expect(mobile.get_by_text(f"© {year} NM Media. All Rights Reserved.")).to_be_visible()
+
+
+def test_the_open_mobile_menu_holds_focus_and_escape_gives_it_back_to_the_menu_button(
+    new_page, menu_sections
+):
+    page = new_page(viewport=PHONE)
+    page.goto("/")
+    menu_button = page.get_by_role("link", name="Menu")
+    mobile = page.get_by_role("navigation", name="Mobile")
+    menu_button.click()
+    expect(mobile).to_be_visible()
+    assert focus_is_inside(mobile)
+
+    stops = mobile.evaluate(
+        "el => el.querySelectorAll('a[href], button, summary').length"
+    )  # more Tab presses than the panel has stops: focus must wrap, not leave
+    for _ in range(stops + 2):
+        page.keyboard.press("Tab")
+        assert focus_is_inside(mobile)
+    for _ in range(3):
+        page.keyboard.press("Shift+Tab")
+        assert focus_is_inside(mobile)
+
+    page.keyboard.press("Escape")
+    expect(mobile).to_be_hidden()
+    expect(menu_button).to_be_focused()
+
+
+def test_without_javascript_the_menu_link_still_opens_the_mobile_menu(new_page, menu_sections):
+    page = new_page(viewport=PHONE, java_script_enabled=False)
+    page.goto("/")
+    mobile = page.get_by_role("navigation", name="Mobile")
+    expect(mobile).to_be_hidden()
+    page.get_by_role("link", name="Menu").click()
+    expect(page).to_have_url(re.compile(r"#mobile-menu$"))
+    expect(mobile).to_be_visible()
+    expect(mobile.get_by_role("link", name="Trending")).to_be_visible()
+
+
+# Notifications
+
+
+def test_the_bell_lists_the_nine_newest_stories_of_the_last_three_days_then_show_more(page):
+    now = timezone.now()
+    recent = [
+        ArticleFactory(
+            live=True, headline=f"Recent story {hours}", published_at=now - timedelta(hours=hours)
+        )
+        for hours in range(1, 12)
+    ]
+    ArticleFactory(live=True, headline="Old story", published_at=now - timedelta(hours=80))
+    page.goto("/")
+
+    bell = header_control(page, "Notification")
+    bell.click()
+    panel = (
+        page.get_by_role("banner")
+        .get_by_role("group")
+        .filter(has=page.get_by_title("Notification", exact=True))
+    )
+    expect(panel.get_by_role("listitem").get_by_role("link")).to_have_text(
+        [story.headline for story in recent[:9]]
+    )
+    expect(panel.get_by_role("link", name="Old story")).to_have_count(0)
+    expect(panel.get_by_role("link").last).to_have_text("Show More")
+
+    page.keyboard.press("Escape")
+    expect(panel.get_by_role("link", name="Show More")).to_be_hidden()
+    expect(bell).to_be_focused()
+
+    bell.click()
+    panel.get_by_role("link", name="Show More").click()
+    expect(page).to_have_url(re.compile(re.escape(reverse("articles:latest")) + "$"))
+    expect(page.get_by_role("heading", level=1, name="Latest News")).to_be_visible()
+
+
+# Sign-in modal
+
+
+def test_the_sign_in_control_opens_a_modal_with_the_email_field_focused(page):
+    page.goto("/")
+    page.get_by_role("link", name="Sign in").click()
+    dialog = page.get_by_role("dialog", name="Welcome Back!")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_role("heading", name="Welcome Back!")).to_be_visible()
+    subheading = dialog.get_by_text("Sign in to your account", exact=True).filter(visible=True)
+    expect(subheading).to_have_count(1)
+    expect(dialog.get_by_label("Email address")).to_be_focused()
+    expect(dialog.get_by_label("Password")).to_be_visible()
+
+
+def test_tab_stays_in_the_sign_in_modal_and_escape_returns_focus_to_the_control(page):
+    page.goto("/")
+    control = page.get_by_role("link", name="Sign in")
+    control.click()
+    dialog = page.get_by_role("dialog", name="Welcome Back!")
+    expect(dialog.get_by_label("Email address")).to_be_focused()
+
+    for _ in range(6):  # close, email, password, submit: more presses than stops
+        page.keyboard.press("Tab")
+        assert focus_is_inside(dialog)
+    for _ in range(6):
+        page.keyboard.press("Shift+Tab")
+        assert focus_is_inside(dialog)
+
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(control).to_be_focused()
+
+
+def test_without_javascript_the_sign_in_control_leads_to_a_working_sign_in_page(new_page):
+    user = UserFactory()
+    page = new_page(java_script_enabled=False)
+    page.goto("/")
+    page.get_by_role("link", name="Sign in").click()
+    expect(page).to_have_url(re.compile(re.escape(reverse("accounts:login")) + "$"))
+    expect(page.get_by_role("heading", level=1, name="Welcome Back!")).to_be_visible()
+    expect(page.get_by_role("main").get_by_text("Sign in to your account")).to_be_visible()
+
+    page.get_by_label("Email address").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/$"))
+    assert "sessionid" in {cookie["name"] for cookie in page.context.cookies()}
