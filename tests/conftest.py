@@ -1,5 +1,6 @@
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -90,13 +91,44 @@ def browser(chromium_path):
         browser.close()
 
 
+def _serve_media(route) -> None:
+    """Answer /media/ from MEDIA_ROOT, as the web server does in production (the test
+    server serves static files only)."""
+    from urllib.parse import unquote, urlsplit
+
+    from django.conf import settings
+
+    name = unquote(urlsplit(route.request.url).path).removeprefix(settings.MEDIA_URL)
+    file = Path(settings.MEDIA_ROOT) / name
+    if file.is_file():
+        route.fulfill(path=file)
+    else:
+        route.fulfill(status=404)
+
+
 @pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def new_page(browser, live_server):
+    """Make pages in fresh browser contexts (each a new visitor), with any context options."""
+    from django.conf import settings
+
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(base_url=live_server.url, **options)
+        context.route(f"**{settings.MEDIA_URL}**", _serve_media)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
 
 
 @pytest.fixture(scope="session")

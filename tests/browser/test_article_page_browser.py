@@ -3,11 +3,8 @@ where the Read More box and the sidebar land, and layouts at phone, tablet and d
 widths (LAYOUT.md, "The article page, in order")."""
 
 import io
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image
 from playwright.sync_api import expect
@@ -24,35 +21,6 @@ PARAGRAPHS = [
     "The fourth paragraph looks at what comes next.",
     "The fifth paragraph closes the story.",
 ]
-
-
-def serve_media(route) -> None:
-    """Answer /media/ requests from MEDIA_ROOT, as the web server does in production
-    (the test server serves static files only)."""
-    name = unquote(urlsplit(route.request.url).path).removeprefix(settings.MEDIA_URL)
-    file = Path(settings.MEDIA_ROOT) / name
-    if file.is_file():
-        route.fulfill(path=file)
-    else:
-        route.fulfill(status=404)
-
-
-@pytest.fixture
-def new_page(browser, live_server):
-    """A page in a fresh browser context (serving uploaded images), with any options."""
-    contexts = []
-
-    def make(**options):
-        context = browser.new_context(base_url=live_server.url, **options)
-        context.route(f"**{settings.MEDIA_URL}**", serve_media)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def jpeg(width: int, height: int) -> ContentFile:

@@ -23,23 +23,6 @@ LIGHT_PAPER = "rgb(255, 255, 255)"
 DARK_PAPER = "rgb(21, 23, 27)"
 
 
-@pytest.fixture
-def new_page(browser, live_server):
-    """A page in a fresh browser context of its own (a new visitor), with any options."""
-    contexts = []
-
-    def make(**options):
-        context = browser.new_context(base_url=live_server.url, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def expect_background(page, colour: str) -> None:
     expect(page.locator("body")).to_have_css("background-color", colour)
 
