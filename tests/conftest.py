@@ -31,6 +31,24 @@ def _test_settings(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _roles(request, django_db_blocker):
+    """The roles' groups, back after a transactional (browser) test emptied every table.
+
+    xdist does not keep pytest-django's "transactional tests last" order across workers,
+    so a test may follow such a flush on its worker.
+    """
+    if request.node.get_closest_marker("django_db") is None and "db" not in request.fixturenames:
+        return
+    from django.contrib.auth.models import Group, Permission
+
+    from articles.roles import ROLES, grant_roles
+
+    with django_db_blocker.unblock():
+        if Group.objects.filter(name__in=ROLES).count() < len(ROLES):
+            grant_roles(Group, Permission)
+
+
 @pytest.fixture
 def section(db):
     return factories.SectionFactory()
