@@ -201,6 +201,12 @@ class Article(models.Model):
         related_name="+",
         editable=False,
     )
+    trashed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the story was moved to the trash; editors can restore it.",
+    )
     is_lead = models.BooleanField(
         "home page lead",
         default=False,
@@ -233,7 +239,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+            ("empty_trash", "Can delete stories in the trash for good"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
@@ -302,6 +311,7 @@ class Article(models.Model):
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
+            and self.trashed_at is None
         )
 
     @property
@@ -321,6 +331,30 @@ class Article(models.Model):
     def byline_authors(self) -> list[Author]:
         """Authors in byline order (uses the `for_cards`/`for_detail` prefetch)."""
         return [byline.author for byline in self.bylines.all()]
+
+
+class EditorialEvent(models.Model):
+    """One step of a story's editorial life, written by `articles.workflow` only."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=30)
+    from_status = models.CharField(max_length=20, choices=Article.Status.choices)
+    to_status = models.CharField(max_length=20, choices=Article.Status.choices)
+    note = models.TextField(blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["article", "-at"], name="event_article_timeline")]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} by {self.actor or 'someone'}"
+
+    def get_action_display(self) -> str:
+        return self.action.replace("_", " ").capitalize()
 
 
 class ArticleAuthor(models.Model):

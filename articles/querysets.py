@@ -31,7 +31,28 @@ class ArticleQuerySet(models.QuerySet):
         This is the only place that decides visibility (DESIGN.md): a scheduled story is
         a published one whose time is still ahead, so it appears by itself.
         """
-        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(
+            status=self.model.Status.PUBLISHED,
+            published_at__lte=timezone.now(),
+            trashed_at__isnull=True,
+        )
+
+    def scheduled(self) -> ArticleQuerySet:
+        """Published stories whose time is still ahead: they go live by themselves."""
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def owned_by(self, user) -> ArticleQuerySet:
+        """Stories `user` started or that carry the byline linked to their account."""
+        from .models import ArticleAuthor
+
+        bylined = ArticleAuthor.objects.filter(author__user_id=user.pk).values("article_id")
+        return self.filter(Q(created_by_id=user.pk) | Q(pk__in=bylined))
+
+    def in_trash(self) -> ArticleQuerySet:
+        return self.filter(trashed_at__isnull=False)
+
+    def not_trashed(self) -> ArticleQuerySet:
+        return self.filter(trashed_at__isnull=True)
 
     def in_section(self, section: Section) -> ArticleQuerySet:
         """Stories filed in `section` or in one of its child sections."""

@@ -46,6 +46,7 @@ ROLES = {
         "articles": [
             *NEWSROOM,
             *crud("contactmessage"),
+            "empty_trash",
             "change_sitesettings",
             "view_sitesettings",
         ],
@@ -56,10 +57,11 @@ ROLES = {
 }
 
 
-def grant_roles(group_model, permission_model) -> None:
+def grant_roles(group_model, permission_model, *, missing_ok: bool = False) -> None:
     """Create or update each role's group with exactly its permissions.
 
-    Takes the models as arguments so the migration can pass its historical ones.
+    Takes the models as arguments so migrations can pass their historical ones. A permission
+    that does not exist is an error, unless `missing_ok` (see `migrate_roles`).
     """
     for role, grants in ROLES.items():
         group, _ = group_model.objects.get_or_create(name=role)
@@ -69,7 +71,24 @@ def grant_roles(group_model, permission_model) -> None:
                 content_type__app_label=app_label, codename__in=codenames
             )
             missing = set(codenames) - set(found.values_list("codename", flat=True))
-            if missing:
+            if missing and not missing_ok:
                 raise RuntimeError(f"{role}: no such permissions in {app_label}: {sorted(missing)}")
             permissions.extend(found)
         group.permissions.set(permissions)
+
+
+def migrate_roles(apps, schema_editor) -> None:
+    """A data migration's body: grant the roles every permission the models have so far.
+
+    Permissions are normally made after all migrations run; make them now. One that a later
+    model change adds is granted by the migration that adds it, which calls this again.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    grant_roles(
+        apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"), missing_ok=True
+    )

@@ -16,8 +16,6 @@ def article_json_ld(article: Article, *, absolute, site: SiteSettings) -> list[d
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "headline": article.headline[:110],
         "description": article.seo_description or article.summary,
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": (article.last_updated or article.published_at).isoformat(),
         "articleSection": article.section.name,
         "keywords": [tag.name for tag in article.tags.all()],
         "author": [
@@ -34,6 +32,9 @@ def article_json_ld(article: Article, *, absolute, site: SiteSettings) -> list[d
             "logo": {"@type": "ImageObject", "url": absolute(static("img/logo.png"))},
         },
     }
+    if article.published_at:  # a draft seen in preview has no dates yet
+        news["datePublished"] = article.published_at.isoformat()
+        news["dateModified"] = article.last_updated.isoformat()
     if article.featured_image:
         news["image"] = [absolute(article.featured_image.url)]
     crumbs = [

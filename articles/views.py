@@ -6,6 +6,7 @@ cacheable; the pages that hold a form (Contact Us) are not.
 
 from django.contrib import messages
 from django.db.models import prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -19,6 +20,7 @@ from .querysets import byline_prefetch
 from .related import related_articles
 from .search import normalize_query, search_articles
 from .seo import article_json_ld
+from .workflow import may_edit
 
 PER_PAGE = 20
 HOME_TOP = 4  # stories beside the lead
@@ -85,6 +87,26 @@ class ArticleDetailView(DetailView):
             article, absolute=self.request.build_absolute_uri, site=SiteSettings.current()
         )
         return super().get_context_data(**blocks, latest=latest, json_ld=json_ld, **kwargs)
+
+
+@method_decorator(never_cache, "dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """A story exactly as readers will see it, in any state, for staff who may edit it.
+
+    Anyone else gets the same 404 as for a story that does not exist.
+    """
+
+    def get_queryset(self):
+        return Article.objects.for_detail()
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        if not (self.request.user.is_staff and may_edit(self.request.user, article)):
+            raise Http404("No such story.")
+        return article
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)
 
 
 @public_page

@@ -16,7 +16,7 @@ def main(response) -> str:
 def between(html: str, start: str, end: str) -> str:
     """The HTML from the first `start` to the next `end` after it."""
     begin = html.index(start)
-    return html[begin : html.index(end, begin)]
+    return html[begin : html.index(end, begin + len(start))]
 
 
 def text(html: str) -> str:

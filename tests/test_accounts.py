@@ -75,3 +75,14 @@ def test_a_reader_without_staff_access_is_sent_to_the_admin_login(client):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_every_permission_the_roles_name_exists_after_all_migrations():
+    from django.contrib.auth.models import Permission
+
+    from articles.roles import ROLES, grant_roles
+
+    grant_roles(Group, Permission)  # strict: raises on a misspelt or missing permission
+    for role, grants in ROLES.items():
+        granted = Group.objects.get(name=role).permissions.count()
+        assert granted == sum(len(set(codenames)) for codenames in grants.values())

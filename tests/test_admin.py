@@ -102,3 +102,14 @@ def test_an_administrator_renames_the_publisher_and_readers_see_it(client):
 def test_administrator_admin_pages_load(client, url):
     client.force_login(UserFactory(role="Administrator"))
     assert client.get(reverse(url)).status_code == 200
+
+
+def test_the_publication_time_cannot_be_set_through_the_form_only_by_the_workflow(client):
+    client.force_login(UserFactory(role="Editor"))
+    client.post(
+        reverse("admin:articles_article_add"),
+        article_form(published_at_0="2020-01-01", published_at_1="10:00"),
+    )
+    article = Article.objects.get()
+    assert article.published_at is None
+    assert not Article.objects.live().exists()

@@ -14,6 +14,7 @@ HIDDEN = [
     {"status": Article.Status.CHANGES_REQUESTED},
     {"status": Article.Status.ARCHIVED, "published_at": timezone.now() - timedelta(days=3)},
     {"scheduled": True},
+    {"live": True, "trashed_at": timezone.now()},
 ]
 
 
@@ -23,7 +24,7 @@ def test_published_story_whose_time_has_come_is_live():
 
 
 @pytest.mark.parametrize(
-    "shape", HIDDEN, ids=["draft", "in_review", "changes", "archived", "future"]
+    "shape", HIDDEN, ids=["draft", "in_review", "changes", "archived", "future", "trashed"]
 )
 def test_unpublished_or_future_story_is_never_live(shape):
     ArticleFactory(**shape)
@@ -33,7 +34,7 @@ def test_unpublished_or_future_story_is_never_live(shape):
 @pytest.mark.parametrize(
     "shape",
     [{"live": True}, *HIDDEN],
-    ids=["live", "draft", "review", "changes", "archived", "future"],
+    ids=["live", "draft", "review", "changes", "archived", "future", "trashed"],
 )
 def test_is_live_agrees_with_the_live_queryset(shape):
     article = ArticleFactory(**shape)

@@ -1,18 +1,8 @@
 """The newsroom's roles as groups with explicit permissions: see articles/roles.py."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from articles.roles import ROLES, grant_roles
-
-
-def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations; the groups need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    grant_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+from articles.roles import ROLES, migrate_roles
 
 
 def remove_roles(apps, schema_editor):
@@ -28,4 +18,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_roles, remove_roles)]
+    operations = [migrations.RunPython(migrate_roles, remove_roles)]

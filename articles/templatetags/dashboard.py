@@ -1,0 +1,35 @@
+"""The newsroom dashboard on the admin's front page."""
+
+from django import template
+
+from articles.models import Article
+
+register = template.Library()
+
+ROWS = 6
+
+
+@register.inclusion_tag("admin/includes/dashboard.html", takes_context=True)
+def newsroom_dashboard(context):
+    """My drafts, awaiting review, changes requested, scheduled next, recently published."""
+    user = context["request"].user
+    if not user.has_perm("articles.view_article"):
+        return {"panels": []}
+    stories = Article.objects.not_trashed().select_related("section")
+    mine = stories.owned_by(user)
+    Status = Article.Status
+    review = stories if user.has_perm("articles.publish_article") else mine
+    panels = [
+        ("My drafts", mine.filter(status=Status.DRAFT).order_by("-modified_at")),
+        ("Awaiting review", review.filter(status=Status.IN_REVIEW).order_by("modified_at")),
+        (
+            "Changes requested",
+            mine.filter(status=Status.CHANGES_REQUESTED).order_by("-modified_at"),
+        ),
+        (
+            "Scheduled next",
+            stories.scheduled().order_by("published_at"),
+        ),
+        ("Recently published", stories.live().newest_first()),
+    ]
+    return {"panels": [(title, list(rows[:ROWS])) for title, rows in panels]}

@@ -1,0 +1,226 @@
+"""How a story changes state: the one place that writes `Article.status` (DESIGN.md).
+
+A table of transitions and a function per action. Each function checks who may act and
+from which state, saves the story with `update_fields`, records an `EditorialEvent`, all
+in one transaction on a locked row. Admin buttons, admin actions, commands and tests call
+these; invalid requests raise `WorkflowError` with a message fit to show the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Article, EditorialEvent
+
+Status = Article.Status
+PUBLISH = "articles.publish_article"
+DELETE = "articles.delete_article"
+
+
+class WorkflowError(Exception):
+    """A transition that is not allowed: the message says why, in words for the user."""
+
+
+@dataclass(frozen=True)
+class Transition:
+    label: str  # the button's text
+    sources: frozenset[str]
+    target: str | None  # None: the status does not change (trash, restore)
+    permission: str | None  # None: whoever may edit the story
+
+
+def _states(*states: str) -> frozenset[str]:
+    return frozenset(states)
+
+
+UNPUBLISHED = _states(Status.DRAFT, Status.IN_REVIEW, Status.CHANGES_REQUESTED)
+EVERY_STATE = _states(*Status.values)
+
+TRANSITIONS: dict[str, Transition] = {
+    "submit": Transition(
+        "Submit for review", _states(Status.DRAFT, Status.CHANGES_REQUESTED), Status.IN_REVIEW, None
+    ),
+    "withdraw": Transition("Withdraw", _states(Status.IN_REVIEW), Status.DRAFT, None),
+    "request_changes": Transition(
+        "Request changes", _states(Status.IN_REVIEW), Status.CHANGES_REQUESTED, PUBLISH
+    ),
+    "approve": Transition(
+        "Approve and publish", _states(Status.IN_REVIEW), Status.PUBLISHED, PUBLISH
+    ),
+    # From "published" only while the story is still scheduled: publish it now.
+    "publish": Transition(
+        "Publish now", UNPUBLISHED | {Status.ARCHIVED, Status.PUBLISHED}, Status.PUBLISHED, PUBLISH
+    ),
+    "schedule": Transition("Schedule", UNPUBLISHED | {Status.PUBLISHED}, Status.PUBLISHED, PUBLISH),
+    "unpublish": Transition("Unpublish", _states(Status.PUBLISHED), Status.DRAFT, PUBLISH),
+    "archive": Transition("Archive", _states(Status.PUBLISHED), Status.ARCHIVED, PUBLISH),
+    "trash": Transition("Move to trash", EVERY_STATE, None, DELETE),
+    "restore": Transition("Restore from trash", EVERY_STATE, None, DELETE),
+}
+
+
+def may_edit(user, article: Article) -> bool:
+    """Editors edit any story; writers their own, while it is a draft or sent back to them."""
+    if not user.is_active or not user.has_perm("articles.change_article"):
+        return False
+    if article.trashed_at is not None:
+        return False
+    if user.has_perm(PUBLISH):
+        return True
+    return is_own(user, article) and article.status in {Status.DRAFT, Status.CHANGES_REQUESTED}
+
+
+def is_own(user, article: Article) -> bool:
+    """The story was started by `user`, or carries the byline linked to their account."""
+    if article.pk is None or article.created_by_id == user.pk:
+        return True
+    return article.bylines.filter(author__user_id=user.pk).exists()
+
+
+def allowed(user, article: Article, action: str) -> bool:
+    """Whether `user` may take `action` on `article` now (for buttons; the functions re-check)."""
+    try:
+        _check(user, article, action)
+    except WorkflowError:
+        return False
+    return True
+
+
+def available_actions(user, article: Article) -> list[tuple[str, str]]:
+    """(action, label) for every action `user` may take on `article` in its current state."""
+    return [(name, t.label) for name, t in TRANSITIONS.items() if allowed(user, article, name)]
+
+
+def _check(user, article: Article, action: str) -> Transition:
+    transition = TRANSITIONS[action]
+    trashed = article.trashed_at is not None
+    if action == "restore":
+        if not trashed:
+            raise WorkflowError("This story is not in the trash.")
+    elif trashed:
+        raise WorkflowError("This story is in the trash: restore it first.")
+    if action == "publish" and article.is_live:
+        raise WorkflowError("This story is already published.")
+    if article.status not in transition.sources:
+        raise WorkflowError(
+            f"“{transition.label}” is not possible for a story that is "
+            f"{article.get_status_display().lower()}."
+        )
+    if transition.permission:
+        if not user.has_perm(transition.permission):
+            raise WorkflowError(f"You are not allowed to “{transition.label.lower()}”.")
+    elif not (
+        user.has_perm(PUBLISH)
+        or (user.has_perm("articles.change_article") and is_own(user, article))
+    ):
+        raise WorkflowError("Only the story's writer or an editor can do that.")
+    return transition
+
+
+@transaction.atomic
+def _apply(
+    *, article: Article, by, action: str, note: str = "", changes: dict | None = None
+) -> Article:
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    transition = _check(by, locked, action)
+    before = locked.status
+    fields = dict(changes or {})
+    if transition.target:
+        fields["status"] = transition.target
+    if "published_at" in fields and locked.first_published_at is None:
+        fields["first_published_at"] = fields["published_at"]
+    fields["last_edited_by"] = by
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.save(update_fields=[*fields, "modified_at"])
+    EditorialEvent.objects.create(
+        article=locked,
+        actor=by,
+        action=action,
+        from_status=before,
+        to_status=locked.status,
+        note=note,
+    )
+    # The caller's instance reflects the new state too.
+    for name in (*fields, "modified_at"):
+        setattr(article, name, getattr(locked, name))
+    return article
+
+
+def submit(*, article: Article, by) -> Article:
+    """Send a draft (or a story sent back) to the editors."""
+    return _apply(article=article, by=by, action="submit")
+
+
+def withdraw(*, article: Article, by) -> Article:
+    """Take a story back from review to keep working on it."""
+    return _apply(article=article, by=by, action="withdraw")
+
+
+def request_changes(*, article: Article, by, note: str) -> Article:
+    """Send a story in review back to its writer, saying what to change."""
+    if not note.strip():
+        raise WorkflowError("Say what should change: a note is required.")
+    return _apply(article=article, by=by, action="request_changes", note=note.strip())
+
+
+def approve(*, article: Article, by, note: str = "") -> Article:
+    """Publish a story in review now."""
+    changes = {"published_at": timezone.now()}
+    return _apply(article=article, by=by, action="approve", note=note, changes=changes)
+
+
+def publish(*, article: Article, by, at: datetime | None = None) -> Article:
+    """Publish now, or at `at` (a time ahead schedules the story: it goes live by itself)."""
+    if at is not None and at > timezone.now():
+        return schedule(article=article, by=by, at=at)
+    return _apply(
+        article=article, by=by, action="publish", changes={"published_at": timezone.now()}
+    )
+
+
+def schedule(*, article: Article, by, at: datetime) -> Article:
+    """Publish at a time ahead: readers see the story from then on, with no job to run."""
+    if timezone.is_naive(at):
+        raise WorkflowError("Give the time with its time zone.")
+    if at <= timezone.now():
+        raise WorkflowError("Pick a time in the future to schedule, or publish now.")
+    return _apply(article=article, by=by, action="schedule", changes={"published_at": at})
+
+
+def unpublish(*, article: Article, by, note: str = "") -> Article:
+    """Take a published (or scheduled) story off the site, back to draft."""
+    return _apply(article=article, by=by, action="unpublish", note=note)
+
+
+def archive(*, article: Article, by, note: str = "") -> Article:
+    """Take a published story off the site for good, keeping it in the newsroom."""
+    return _apply(article=article, by=by, action="archive", note=note)
+
+
+def trash(*, article: Article, by) -> Article:
+    """Move a story to the trash: off the site and out of lists, restorable."""
+    return _apply(article=article, by=by, action="trash", changes={"trashed_at": timezone.now()})
+
+
+def restore(*, article: Article, by) -> Article:
+    """Bring a story back from the trash, in the state it was in."""
+    return _apply(article=article, by=by, action="restore", changes={"trashed_at": None})
+
+
+ACTIONS = {
+    "submit": submit,
+    "withdraw": withdraw,
+    "request_changes": request_changes,
+    "approve": approve,
+    "publish": publish,
+    "schedule": schedule,
+    "unpublish": unpublish,
+    "archive": archive,
+    "trash": trash,
+    "restore": restore,
+}
