@@ -1,6 +1,5 @@
 from datetime import datetime
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
@@ -15,6 +14,7 @@ from django.utils.html import format_html
 
 from . import workflow
 from .admin_filters import MineFilter, StatusFilter, TrashFilter
+from .admin_forms import ArticleAdminForm
 from .models import Article, ArticleAuthor, Author, ContactMessage, Page, Section, SiteSettings
 
 # Profiles and social links are typed without a scheme more often than not: assume HTTPS.
@@ -82,6 +82,7 @@ DONE = {
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = ("headline", "status_badge", "section", "byline", "last_updated", "live_link")
     list_filter = (StatusFilter, "section", "bylines__author", MineFilter, TrashFilter, "is_lead")
     list_select_related = ("section",)
@@ -108,7 +109,21 @@ class ArticleAdmin(admin.ModelAdmin):
         "restore_selected",
     )
     fieldsets = (
-        (None, {"fields": ("headline", "slug", "section", "summary", "dateline", "body", "tags")}),
+        (
+            None,
+            {
+                "fields": (
+                    "headline",
+                    "slug",
+                    "section",
+                    "summary",
+                    "dateline",
+                    "body",
+                    "tags",
+                    "edit_version",
+                )
+            },
+        ),
         (
             "Featured image",
             {
@@ -307,15 +322,6 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description="Restore selected stories from the trash", permissions=["trash"])
     def restore_selected(self, request, queryset):
         self._bulk(request, queryset, "restore", "Restored from the trash")
-
-    def get_form(self, request, obj=None, **kwargs):
-        kwargs["widgets"] = {
-            "headline": forms.TextInput(attrs={"class": "vLargeTextField"}),
-            "slug": forms.TextInput(attrs={"class": "vLargeTextField"}),
-            "summary": forms.Textarea(attrs={"rows": 3}),
-            "body": forms.Textarea(attrs={"rows": 24}),
-        }
-        return super().get_form(request, obj, **kwargs)
 
     @admin.display(description="Status", ordering="status")
     def status_badge(self, article: Article) -> str:

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, ArticleAuthor
+from tests.admin_forms import change_form_data
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,34 +98,6 @@ def tomorrow_at(hour: int) -> tuple[str, str, datetime]:
     day = timezone.localdate() + timedelta(days=1)
     at = datetime.combine(day, time(hour), tzinfo=timezone.get_current_timezone())
     return day.isoformat(), f"{hour:02d}:00", at
-
-
-def change_form_data(article: Article, **overrides) -> dict:
-    data = {
-        "headline": article.headline,
-        "slug": article.slug,
-        "section": article.section_id,
-        "summary": article.summary,
-        "dateline": article.dateline,
-        "body": article.body,
-        "tags": "",
-        "featured_image_alt": "",
-        "featured_image_caption": "",
-        "featured_image_credit": "",
-        "published_at_0": "",
-        "published_at_1": "",
-        "seo_title": "",
-        "seo_description": "",
-        "bylines-TOTAL_FORMS": "0",
-        "bylines-INITIAL_FORMS": "0",
-        "bylines-MIN_NUM_FORMS": "0",
-        "bylines-MAX_NUM_FORMS": "1000",
-    }
-    if article.published_at:
-        local = timezone.localtime(article.published_at)
-        data.update(published_at_0=local.date().isoformat(), published_at_1=local.strftime("%X"))
-    data.update(overrides)
-    return data
 
 
 def story_for(who: str, action: str, user) -> Article:

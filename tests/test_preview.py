@@ -53,3 +53,10 @@ def test_a_scheduled_story_preview_says_when_it_goes_live(client):
     client.force_login(UserFactory(role="Editor"))
     html = page(client.get(preview_url(ArticleFactory(scheduled=True))))
     assert "scheduled for" in html
+
+
+def test_the_change_form_links_to_the_preview_for_those_who_may_edit(client):
+    article = ArticleFactory()
+    client.force_login(UserFactory(role="Editor"))
+    html = page(client.get(reverse("admin:articles_article_change", args=[article.pk])))
+    assert f'href="{preview_url(article)}"' in html

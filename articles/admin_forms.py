@@ -1,0 +1,72 @@
+"""The article form in the admin: no edit is lost to someone else's save."""
+
+import difflib
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
+
+from .models import Article
+
+COMPARED = ("headline", "summary", "body")
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """Refuses a save when the story changed after this form was opened.
+
+    The form carries the story's `modified_at` as it was when opened. If the row has moved
+    on since (another editor saved, or a workflow action), the save is refused, the user's
+    text stays in the form, the difference is shown, and the form now carries the new
+    version: saving again is a deliberate choice to replace the other change.
+    """
+
+    edit_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields shown
+        widgets = {
+            "headline": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "slug": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 24}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["edit_version"].initial = self.instance.modified_at.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        saved = Article.objects.select_related("last_edited_by").get(pk=self.instance.pk)
+        current = saved.modified_at.isoformat()
+        if cleaned.get("edit_version") == current:
+            return cleaned
+        # Carry the new version, so the next save (after reading the difference) goes through.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("edit_version")] = current
+        raise ValidationError(self.stale_message(saved, cleaned))
+
+    def stale_message(self, saved: Article, cleaned: dict):
+        who = saved.last_edited_by or "someone"
+        lines = []
+        for name in COMPARED:
+            if name in cleaned and str(getattr(saved, name)) != str(cleaned[name]):
+                lines += difflib.unified_diff(
+                    str(getattr(saved, name)).splitlines(),
+                    str(cleaned[name]).splitlines(),
+                    fromfile=f"{name}: saved by {who}",
+                    tofile=f"{name}: yours",
+                    lineterm="",
+                )
+        diff = format_html_join("\n", "{}", ((line,) for line in lines))
+        return format_html(
+            "{} saved this story after you opened it. Nothing of yours was saved, and your "
+            "text is still below. What differs between their version and yours:"
+            '<pre class="stale-diff">{}</pre>Save again to replace their version with yours.',
+            who,
+            diff or "(only fields not shown here)",
+        )

@@ -1,0 +1,37 @@
+"""The admin's article change form as a browser posts it."""
+
+from django.utils import timezone
+
+from articles.models import Article
+
+
+def change_form_data(article: Article, **overrides) -> dict:
+    """The change form as a browser posts it, opened on the story's current version."""
+    if article.pk:
+        article.refresh_from_db(fields=["modified_at"])
+    data = {
+        "edit_version": article.modified_at.isoformat() if article.pk else "",
+        "headline": article.headline,
+        "slug": article.slug,
+        "section": article.section_id,
+        "summary": article.summary,
+        "dateline": article.dateline,
+        "body": article.body,
+        "tags": "",
+        "featured_image_alt": "",
+        "featured_image_caption": "",
+        "featured_image_credit": "",
+        "published_at_0": "",
+        "published_at_1": "",
+        "seo_title": "",
+        "seo_description": "",
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "bylines-MIN_NUM_FORMS": "0",
+        "bylines-MAX_NUM_FORMS": "1000",
+    }
+    if article.published_at:
+        local = timezone.localtime(article.published_at)
+        data.update(published_at_0=local.date().isoformat(), published_at_1=local.strftime("%X"))
+    data.update(overrides)
+    return data
