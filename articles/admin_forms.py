@@ -3,10 +3,35 @@
 import difflib
 
 from django import forms
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
+from django_prose_editor.fields import ProseEditorFormField
 
 from .models import Article
+from .sanitize import clean_html
+
+# What the body editor offers: every element it can make is in articles.sanitize's allow-list,
+# and what it sends is cleaned by that same sanitizer (again on save, for every writer).
+BODY_EDITOR = {
+    "Bold": True,
+    "Italic": True,
+    "Underline": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    "History": True,
+    "HTML": True,
+    "SpecialCharacters": True,
+}
 
 COMPARED = ("headline", "summary", "body")
 
@@ -21,6 +46,13 @@ class ArticleAdminForm(forms.ModelForm):
     """
 
     edit_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    body = ProseEditorFormField(
+        extensions=BODY_EDITOR,
+        sanitize=clean_html,
+        required=False,
+        widget=AdminTextareaWidget,  # the field turns this into the admin's editor widget
+        help_text="The story. Scripts, styles and unsafe links are removed when it is saved.",
+    )
 
     class Meta:
         model = Article
@@ -29,7 +61,6 @@ class ArticleAdminForm(forms.ModelForm):
             "headline": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "slug": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "summary": forms.Textarea(attrs={"rows": 3}),
-            "body": forms.Textarea(attrs={"rows": 24}),
         }
 
     def __init__(self, *args, **kwargs):

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "taggit",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_prose_editor",
     "accounts",
     "articles",
 ]
