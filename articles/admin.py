@@ -92,7 +92,7 @@ class ArticleAdmin(admin.ModelAdmin):
     autocomplete_fields = ("section",)
     # The publication time is set by the Publish and Schedule buttons (articles.workflow).
     readonly_fields = (
-        "status",
+        "status_badge",
         "published_at",
         "first_published_at",
         "updated_at",
@@ -139,7 +139,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "Publication",
             {
                 "fields": (
-                    "status",
+                    "status_badge",
                     "published_at",
                     "is_lead",
                     "first_published_at",

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
-from tests.factories import AuthorFactory, SectionFactory, UserFactory
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +113,10 @@ def test_the_publication_time_cannot_be_set_through_the_form_only_by_the_workflo
     article = Article.objects.get()
     assert article.published_at is None
     assert not Article.objects.live().exists()
+
+
+def test_the_change_form_shows_a_scheduled_story_as_scheduled_with_its_time(client):
+    client.force_login(UserFactory(role="Editor"))
+    article = ArticleFactory(scheduled=True)
+    html = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert "Scheduled for" in html

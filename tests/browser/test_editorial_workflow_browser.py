@@ -42,7 +42,7 @@ def expect_message(page, text: str) -> None:
 
 
 def expect_status(page, text: str) -> None:
-    expect(page.locator(".field-status .readonly")).to_have_text(text)
+    expect(page.locator(".field-status_badge .readonly")).to_have_text(text)
 
 
 def body_editor(page):
