@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from . import workflow
 from .admin_filters import MineFilter, StatusFilter, TrashFilter
 from .admin_forms import ArticleAdminForm
+from .admin_revisions import RevisionsAdminMixin
 from .models import Article, ArticleAuthor, Author, ContactMessage, Page, Section, SiteSettings
 
 # Profiles and social links are typed without a scheme more often than not: assume HTTPS.
@@ -81,7 +82,7 @@ DONE = {
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ("headline", "status_badge", "section", "byline", "last_updated", "live_link")
     list_filter = (StatusFilter, "section", "bylines__author", MineFilter, TrashFilter, "is_lead")

@@ -29,7 +29,7 @@ class StatusFilter(admin.SimpleListFilter):
         if value == Article.Status.PUBLISHED:
             return queryset.live()
         if value in Article.Status.values:
-            return queryset.filter(status=value)
+            return queryset.in_state(value)
         return queryset
 
 

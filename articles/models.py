@@ -5,8 +5,11 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -16,6 +19,11 @@ from .sanitize import clean_html, html_to_text
 
 WORDS_PER_MINUTE = 200
 SITE_SETTINGS_TTL = 60  # seconds
+
+
+def tag_string(names) -> str:
+    """Tag names as the admin's tag field writes them (taggit's `parse_tags` reads them back)."""
+    return ", ".join(sorted(f'"{name}"' if "," in name or " " in name else name for name in names))
 
 
 def reading_minutes(text: str) -> int:
@@ -234,8 +242,30 @@ class Article(models.Model):
         editable=False,
         help_text="Widths of the smaller copies of the featured image made so far.",
     )
+    tag_names = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="The tags as saved, so that each revision records them (the admin fills it).",
+    )
 
     objects = ArticleQuerySet.as_manager()
+    # Every save keeps a revision of the content and state; derived and bookkeeping fields
+    # are left out. The admin's revisions page compares and restores them.
+    history = HistoricalRecords(
+        excluded_fields=[
+            "featured_image_width",
+            "featured_image_height",
+            "featured_image_sizes",
+            "body_text",
+            "reading_minutes",
+            "first_published_at",
+            "updated_at",
+            "created_at",
+            "modified_at",
+            "created_by",
+            "last_edited_by",
+        ]
+    )
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -331,6 +361,23 @@ class Article(models.Model):
     def byline_authors(self) -> list[Author]:
         """Authors in byline order (uses the `for_cards`/`for_detail` prefetch)."""
         return [byline.author for byline in self.bylines.all()]
+
+
+@receiver(m2m_changed, sender=TaggedArticle)
+def record_tag_names(sender, instance, action: str, reverse: bool, **kwargs) -> None:
+    """Keep `tag_names`, and the latest revision's, in step with the tags (DEPENDENCIES trap 6).
+
+    Tags are saved after the row, so the revision that save made has the old names. The admin
+    sets them before saving; this covers every other writer (seed_demo, the shell, tests)
+    without making a second revision.
+    """
+    if reverse or action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    names = tag_string(instance.tags.names())
+    instance.tag_names = names
+    Article.objects.filter(pk=instance.pk).exclude(tag_names=names).update(tag_names=names)
+    latest = instance.history.values_list("history_id", flat=True).first()
+    instance.history.filter(history_id=latest).exclude(tag_names=names).update(tag_names=names)
 
 
 class EditorialEvent(models.Model):

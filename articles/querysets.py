@@ -37,6 +37,10 @@ class ArticleQuerySet(models.QuerySet):
             trashed_at__isnull=True,
         )
 
+    def in_state(self, *statuses: str) -> ArticleQuerySet:
+        """Stories in any of the editorial `statuses` (visible or not: see `live()`)."""
+        return self.filter(status__in=statuses)
+
     def scheduled(self) -> ArticleQuerySet:
         """Published stories whose time is still ahead: they go live by themselves."""
         return self.filter(status=self.model.Status.PUBLISHED, published_at__gt=timezone.now())

@@ -20,11 +20,11 @@ def newsroom_dashboard(context):
     Status = Article.Status
     review = stories if user.has_perm("articles.publish_article") else mine
     panels = [
-        ("My drafts", mine.filter(status=Status.DRAFT).order_by("-modified_at")),
-        ("Awaiting review", review.filter(status=Status.IN_REVIEW).order_by("modified_at")),
+        ("My drafts", mine.in_state(Status.DRAFT).order_by("-modified_at")),
+        ("Awaiting review", review.in_state(Status.IN_REVIEW).order_by("modified_at")),
         (
             "Changes requested",
-            mine.filter(status=Status.CHANGES_REQUESTED).order_by("-modified_at"),
+            mine.in_state(Status.CHANGES_REQUESTED).order_by("-modified_at"),
         ),
         (
             "Scheduled next",
