@@ -185,7 +185,7 @@ class RevisionsAdminMixin:
         )
         rows = [
             {"record": record, "changed": [label(n) for n in changed_fields(record, older)]}
-            for record, older in zip(records, [*records[1:], None], strict=True)
+            for record, older in zip(records, [*records[1:], None][: len(records)], strict=True)
         ][:SHOWN]
         by_id = {record.history_id: record for record in records}
         new = by_id.get(_number(request.GET.get("new"))) or (records[0] if records else None)

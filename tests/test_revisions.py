@@ -230,3 +230,12 @@ def test_tags_set_outside_the_admin_reach_the_latest_revision_without_a_new_one(
     assert story.tag_names == '"New Delhi", floods'
     story.tags.clear()
     assert story.history.latest().tag_names == ""
+
+
+def test_the_revisions_page_of_a_story_without_revisions_loads(client):
+    """Stories inserted in bulk (seed_demo --articles) or before revisions existed have none."""
+    article = ArticleFactory()
+    article.history.all().delete()
+    client.force_login(UserFactory(role="Editor"))
+    response = client.get(reverse("admin:articles_article_revisions", args=[article.pk]))
+    assert response.status_code == 200
