@@ -16,6 +16,7 @@ from . import workflow
 from .admin_filters import MineFilter, StatusFilter, TrashFilter
 from .admin_forms import ArticleAdminForm
 from .admin_revisions import RevisionsAdminMixin
+from .admin_tags import avatar_preview
 from .models import Article, ArticleAuthor, Author, ContactMessage, Page, Section, SiteSettings
 
 # Profiles and social links are typed without a scheme more often than not: assume HTTPS.
@@ -41,7 +42,8 @@ class SectionAdmin(admin.ModelAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
-    list_display = ("name", "is_desk", "user")
+    list_display = ("thumbnail", "name", "is_desk", "user")
+    list_display_links = ("thumbnail", "name")
     list_filter = ("is_desk",)
     list_select_related = ("user",)
     search_fields = ("name", "slug", "user__email")
@@ -49,9 +51,18 @@ class AuthorAdmin(admin.ModelAdmin):
     autocomplete_fields = ("user",)
     formfield_overrides = URL_FIELDS
     fieldsets = (
-        (None, {"fields": ("name", "slug", "is_desk", "user", "avatar", "bio")}),
+        (None, {"fields": ("name", "slug", "is_desk", "user", "avatar", "picture", "bio")}),
         ("Social links", {"fields": ("website", "twitter", "facebook", "instagram", "linkedin")}),
     )
+    readonly_fields = ("picture",)
+
+    @admin.display(description="Picture")
+    def picture(self, author: Author) -> str:
+        return avatar_preview(author)
+
+    @admin.display(description="")
+    def thumbnail(self, author: Author) -> str:
+        return avatar_preview(author, size=32)
 
 
 class BylineInline(admin.TabularInline):
