@@ -17,10 +17,12 @@ from .admin_filters import MineFilter, StatusFilter, TrashFilter
 from .admin_forms import ArticleAdminForm
 from .admin_revisions import RevisionsAdminMixin
 from .admin_tags import avatar_preview
+from .admin_widgets import ImagePreviewInput
 from .models import Article, ArticleAuthor, Author, ContactMessage, Page, Section, SiteSettings
 
 # Profiles and social links are typed without a scheme more often than not: assume HTTPS.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+IMAGE_FIELDS = {models.ImageField: {"widget": ImagePreviewInput}}
 
 
 @admin.register(Section)
@@ -49,16 +51,11 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug", "user__email")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("user",)
-    formfield_overrides = URL_FIELDS
+    formfield_overrides = URL_FIELDS | IMAGE_FIELDS
     fieldsets = (
-        (None, {"fields": ("name", "slug", "is_desk", "user", "avatar", "picture", "bio")}),
+        (None, {"fields": ("name", "slug", "is_desk", "user", "avatar", "bio")}),
         ("Social links", {"fields": ("website", "twitter", "facebook", "instagram", "linkedin")}),
     )
-    readonly_fields = ("picture",)
-
-    @admin.display(description="Picture")
-    def picture(self, author: Author) -> str:
-        return avatar_preview(author)
 
     @admin.display(description="")
     def thumbnail(self, author: Author) -> str:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 from django_prose_editor.fields import ProseEditorFormField
 
+from .admin_widgets import ImagePreviewInput
 from .models import Article
 from .sanitize import clean_html
 
@@ -61,6 +62,7 @@ class ArticleAdminForm(forms.ModelForm):
             "headline": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "slug": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "summary": forms.Textarea(attrs={"rows": 3}),
+            "featured_image": ImagePreviewInput,
         }
 
     def __init__(self, *args, **kwargs):

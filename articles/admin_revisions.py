@@ -211,6 +211,10 @@ class RevisionsAdminMixin:
         }
         return TemplateResponse(request, "admin/articles/article/revisions.html", context)
 
+    def history_view(self, request, object_id, extra_context=None):
+        """Django's "History" (its log of admin saves) is superseded by the revisions page."""
+        return redirect("admin:articles_article_revisions", object_id)
+
     def restore_view(self, request, object_id, history_id):
         """Restore one revision (POST, for whoever may edit the story now)."""
         if request.method != "POST":

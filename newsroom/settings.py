@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "taggit",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -72,6 +73,9 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
 ]
+
+# Widgets render through TEMPLATES, so templates/ can hold our own widget templates.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

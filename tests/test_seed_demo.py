@@ -6,7 +6,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from taggit.models import Tag
 
-from articles.models import Article, Author, Page, Section, SiteSettings
+from articles.demo.content import ARTICLES
+from articles.models import Article, Author, Page, Section, SiteSettings, tag_string
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +46,7 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         yield out.getvalue()
         with django_db_blocker.unblock():
             Article.objects.all().delete()
+            Article.history.all().delete()  # history rows outlive their articles
             Tag.objects.all().delete()
             Author.objects.all().delete()
             Section.objects.exclude(parent=None).delete()
@@ -149,3 +151,10 @@ def test_seed_demo_refuses_a_negative_article_count(db):
 
     with pytest.raises(CommandError):
         call_command("seed_demo", articles=-1)
+
+
+def test_each_demo_story_starts_with_a_revision_naming_its_editor_and_tags(seeded):
+    story = Article.objects.get(slug=ARTICLES[0]["slug"])
+    (revision,) = story.history.all()
+    assert revision.history_user == story.last_edited_by
+    assert revision.tag_names == tag_string(ARTICLES[0]["tags"])

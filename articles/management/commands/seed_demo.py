@@ -166,6 +166,7 @@ class Command(BaseCommand):
                 featured_image_credit="NM Media graphics",
             )
             article.featured_image, article.featured_image_alt = picture(data["section"], index)
+            article._history_user = article.last_edited_by  # who the first revision names
             article.save()
             ArticleAuthor.objects.bulk_create(
                 ArticleAuthor(article=article, author=authors[slug], order=order)
