@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -83,3 +85,95 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.name.split(" ")[0] if self.name else self.email
+
+
+class SavedStory(models.Model):
+    """A story a reader kept to read later. The Saved stories page shows only live ones."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_stories"
+    )
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="saves")
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "saved story"
+        verbose_name_plural = "saved stories"
+        ordering = ["-saved_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "article"], name="saved_story_once"),
+        ]
+        indexes = [
+            models.Index(fields=["user", "-saved_at"], name="saved_story_user_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} saved by {self.user_id}"
+
+
+class Follow(models.Model):
+    """A reader following one section, tag or author: exactly one of the three is set.
+
+    One table rather than three, so that a reader's follows are one query (the state
+    endpoint, the data export) and For You filters on one index per kind.
+    """
+
+    class Kind(models.TextChoices):
+        SECTION = "section", "Section"
+        TAG = "tag", "Tag"
+        AUTHOR = "author", "Author"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    section = models.ForeignKey(
+        "articles.Section", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    tag = models.ForeignKey(
+        "taggit.Tag", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    author = models.ForeignKey(
+        "articles.Author", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    followed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-followed_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(section__isnull=False, tag__isnull=True, author__isnull=True)
+                    | Q(section__isnull=True, tag__isnull=False, author__isnull=True)
+                    | Q(section__isnull=True, tag__isnull=True, author__isnull=False)
+                ),
+                name="follow_exactly_one_target",
+            ),
+            # Each also serves For You's "does this reader follow X" lookups.
+            models.UniqueConstraint(
+                fields=["user", "section"],
+                condition=Q(section__isnull=False),
+                name="follow_section_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "tag"], condition=Q(tag__isnull=False), name="follow_tag_once"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "author"],
+                condition=Q(author__isnull=False),
+                name="follow_author_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} follows {self.kind} {self.target}"
+
+    @property
+    def kind(self) -> str:
+        if self.section_id:
+            return self.Kind.SECTION
+        return self.Kind.TAG if self.tag_id else self.Kind.AUTHOR
+
+    @property
+    def target(self):
+        """The followed section, tag or author."""
+        return getattr(self, self.kind)

@@ -416,3 +416,7 @@ class ContactMessageAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+# Registers the old addresses (LegacyURL) kept by the WordPress import.
+from . import admin_redirects  # noqa: E402, F401

@@ -247,6 +247,14 @@ class Article(models.Model):
         editable=False,
         help_text="The tags as saved, so that each revision records them (the admin fills it).",
     )
+    wordpress_id = models.PositiveBigIntegerField(
+        "WordPress post ID",
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="The WordPress post this story was imported from; a second import updates it.",
+    )
 
     objects = ArticleQuerySet.as_manager()
     # Every save keeps a revision of the content and state; derived and bookkeeping fields
@@ -264,6 +272,7 @@ class Article(models.Model):
             "modified_at",
             "created_by",
             "last_edited_by",
+            "wordpress_id",
         ]
     )
 
@@ -419,6 +428,28 @@ class ArticleAuthor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author} on {self.article}"
+
+
+class LegacyURL(models.Model):
+    """An old address of a story (its WordPress permalink), answered with a 301 to its page.
+
+    `articles.redirects` looks a path up only when nothing else answered it, for live stories.
+    """
+
+    path = models.CharField(
+        max_length=500,
+        unique=True,
+        help_text="The old path, no domain, no trailing slash: “/2024/05/title” or “/?p=12”.",
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="legacy_urls")
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = "old address"
+        verbose_name_plural = "old addresses"
+
+    def __str__(self) -> str:
+        return self.path
 
 
 class Page(models.Model):

@@ -26,6 +26,9 @@ NEWSROOM = [
     *crud("page"),
 ]
 
+# Old WordPress addresses that redirect to imported stories: editors see and remove them.
+OLD_ADDRESSES = ["view_legacyurl", "change_legacyurl", "delete_legacyurl"]
+
 ROLES = {
     "Writer": {
         "articles": [
@@ -39,12 +42,13 @@ ROLES = {
         "taggit": ["add_tag", "view_tag"],
     },
     "Editor": {
-        "articles": [*NEWSROOM, "view_contactmessage", "change_contactmessage"],
+        "articles": [*NEWSROOM, *OLD_ADDRESSES, "view_contactmessage", "change_contactmessage"],
         "taggit": crud("tag"),
     },
     "Administrator": {
         "articles": [
             *NEWSROOM,
+            *OLD_ADDRESSES,
             *crud("contactmessage"),
             "empty_trash",
             "change_sitesettings",

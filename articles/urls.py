@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, sitemaps, views
 
 app_name = "articles"
 
@@ -14,6 +14,18 @@ urlpatterns = [
     path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("author/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("contact-us/", views.ContactView.as_view(), name="contact"),
+    path("feed/", feeds.StoryFeed(), name="feed"),
+    path("feed/atom/", feeds.StoryAtomFeed(), name="atom_feed"),
+    path("section/<slug:slug>/feed/", feeds.SectionFeed(), name="section_feed"),
+    path("section/<slug:slug>/feed/atom/", feeds.SectionAtomFeed(), name="section_atom_feed"),
+    path("tag/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tag/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_atom_feed"),
+    path("author/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
+    path("author/<slug:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author_atom_feed"),
+    path("sitemap.xml", sitemaps.SitemapIndexView.as_view(), name="sitemap_index"),
+    path("sitemap-<slug:section>.xml", sitemaps.SitemapView.as_view(), name="sitemap"),
+    path("news-sitemap.xml", sitemaps.NewsSitemapView.as_view(), name="news_sitemap"),
+    path("robots.txt", sitemaps.RobotsView.as_view(), name="robots"),
     # Standing pages (About Us, Privacy Policy...) live at the top level, so this goes last.
     path("<slug:slug>/", views.PageView.as_view(), name="page"),
 ]

@@ -1,10 +1,12 @@
 from datetime import timedelta
 
 import factory
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from accounts.models import Follow, SavedStory
 from articles.models import Article, ArticleAuthor, Author, Page, Section
 
 PASSWORD = "correct horse battery staple"
@@ -18,6 +20,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.com")
     name = factory.Faker("name")
     password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def verified(user, create, extracted, **kwargs):
+        """The address is verified (sign-in requires it) unless `verified=False`."""
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
 
     @factory.post_generation
     def role(user, create, extracted, **kwargs):
@@ -92,3 +100,27 @@ class PageFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Standing page {n}")
     slug = factory.Sequence(lambda n: f"standing-page-{n}")
     body = "<p>Who we are and how we work.</p>"
+
+
+class SavedStoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SavedStory
+
+    user = factory.SubFactory(UserFactory)
+    article = factory.SubFactory(ArticleFactory, live=True)
+
+
+class FollowFactory(factory.django.DjangoModelFactory):
+    """Follows a section unless `tag=` or `author=` is given."""
+
+    class Meta:
+        model = Follow
+
+    user = factory.SubFactory(UserFactory)
+    section = factory.Maybe(
+        factory.LazyAttribute(lambda f: f.tag is None and f.author is None),
+        yes_declaration=factory.SubFactory(SectionFactory),
+        no_declaration=None,
+    )
+    tag = None
+    author = None

@@ -70,11 +70,14 @@ def test_only_administrators_edit_the_site_settings(client):
     assert client.get("/admin/articles/sitesettings/", follow=True).status_code == 200
 
 
-def test_a_reader_without_staff_access_is_sent_to_the_admin_login(client):
-    client.force_login(UserFactory())
-    response = client.get("/admin/")
-    assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
+def test_a_signed_in_reader_gets_a_no_access_page_from_the_admin(client):
+    client.force_login(UserFactory(email="reader@example.com"))
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "<h1>No access</h1>" in html
+    assert "signed in as reader@example.com" in html
+    assert 'name="password"' not in html
 
 
 def test_every_permission_the_roles_name_exists_after_all_migrations():

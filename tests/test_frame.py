@@ -102,6 +102,6 @@ def test_the_frame_follows_the_site_settings(client):
 
 
 def test_reader_pages_work_without_javascript_by_marking_js_only_controls(home):
-    assert '<html lang="en-IN" class="no-js">' in home
+    assert '<html lang="en-IN" class="no-js"' in home
     assert 'class="button js-only" data-cookie-accept' in home
     assert '<script src="/static/js/site.js" defer></script>' in home

@@ -26,6 +26,9 @@ def reader_pages(client, site) -> dict[str, str]:
         "about-us": site.about.get_absolute_url(),
         "contact": "/contact-us/",
         "sign-in": "/accounts/login/",
+        "sign-up": "/accounts/signup/",
+        "sign-in-code": "/accounts/login/code/",
+        "password-reset": "/accounts/password/reset/",
     }
     pages = {}
     for name, url in urls.items():
@@ -37,7 +40,7 @@ def reader_pages(client, site) -> dict[str, str]:
     assert response.status_code == 200 and response.context["form"].errors
     pages["contact-errors"] = response.content.decode()
 
-    response = client.post("/accounts/login/", {"username": "nobody@example.com", "password": "x"})
+    response = client.post("/accounts/login/", {"login": "nobody@example.com", "password": "x"})
     assert response.status_code == 200 and response.context["form"].errors
     pages["sign-in-errors"] = response.content.decode()
 

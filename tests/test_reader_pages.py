@@ -262,16 +262,12 @@ def test_the_sign_in_page_works_without_javascript(client):
     html = page(client.get("/accounts/login/"))
     assert "<h1>Welcome Back!</h1>" in html
     assert "Sign in to your account" in html
-    response = client.post(
-        "/accounts/login/", {"username": "meera@example.com", "password": PASSWORD}
-    )
+    response = client.post("/accounts/login/", {"login": "meera@example.com", "password": PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == "/"
 
 
 def test_a_wrong_password_is_refused_and_keeps_the_email(client):
-    html = page(
-        client.post("/accounts/login/", {"username": "meera@example.com", "password": "nope"})
-    )
-    assert "Please enter a correct email address and password." in html
+    html = page(client.post("/accounts/login/", {"login": "meera@example.com", "password": "nope"}))
+    assert "The email address and/or password you specified are not correct." in html
     assert 'value="meera@example.com"' in html

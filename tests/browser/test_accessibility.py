@@ -66,7 +66,7 @@ def test_reader_pages_have_no_wcag_violations(browser, live_server, reader_site,
 
         page.goto(article)
         page.get_by_role("link", name="Sign in", exact=True).click()
-        page.locator("#signin-modal[open] [data-signin-form] form").wait_for(state="visible")
+        page.locator("#signin-modal[open] [data-auth-form] form").wait_for(state="visible")
         found += violations(page, f"sign-in modal open [{scheme}, {w}px]")
     finally:
         context.close()

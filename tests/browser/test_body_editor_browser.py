@@ -4,17 +4,10 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
-from tests.factories import PASSWORD, ArticleFactory, UserFactory
+from tests.browser.signin import sign_in
+from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, user) -> None:
-    page.goto("/admin/login/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
 
 
 def test_an_editor_formats_the_body_in_the_editor_and_the_html_is_saved_clean(page):

@@ -12,7 +12,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article
-from tests.factories import PASSWORD, ArticleFactory, AuthorFactory, SectionFactory, UserFactory
+from tests.browser import signin
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,12 +24,8 @@ CHANGELIST = reverse("admin:articles_article_changelist")
 
 
 def sign_in(page, user) -> None:
-    """The admin's own sign-in form, with the email address and the password."""
-    page.goto(reverse("admin:login"))
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(re.escape(reverse("admin:index")) + "$"))
+    """Staff reach the admin through the site's sign-in page."""
+    signin.sign_in(page, user)
     expect(page.locator("#user-tools")).to_contain_text("Welcome")
 
 

@@ -240,7 +240,7 @@ def test_the_sign_in_control_opens_a_modal_with_the_email_field_focused(page):
     expect(dialog.get_by_role("heading", name="Welcome Back!")).to_be_visible()
     subheading = dialog.get_by_text("Sign in to your account", exact=True).filter(visible=True)
     expect(subheading).to_have_count(1)
-    expect(dialog.get_by_label("Email address")).to_be_focused()
+    expect(dialog.get_by_label("Email")).to_be_focused()
     expect(dialog.get_by_label("Password")).to_be_visible()
 
 
@@ -249,7 +249,7 @@ def test_tab_stays_in_the_sign_in_modal_and_escape_returns_focus_to_the_control(
     control = page.get_by_role("link", name="Sign in")
     control.click()
     dialog = page.get_by_role("dialog", name="Welcome Back!")
-    expect(dialog.get_by_label("Email address")).to_be_focused()
+    expect(dialog.get_by_label("Email")).to_be_focused()
 
     for _ in range(6):  # close, email, password, submit: more presses than stops
         page.keyboard.press("Tab")
@@ -268,11 +268,11 @@ def test_without_javascript_the_sign_in_control_leads_to_a_working_sign_in_page(
     page = new_page(java_script_enabled=False)
     page.goto("/")
     page.get_by_role("link", name="Sign in").click()
-    expect(page).to_have_url(re.compile(re.escape(reverse("accounts:login")) + "$"))
+    expect(page).to_have_url(re.compile(re.escape(reverse("account_login")) + "$"))
     expect(page.get_by_role("heading", level=1, name="Welcome Back!")).to_be_visible()
     expect(page.get_by_role("main").get_by_text("Sign in to your account")).to_be_visible()
 
-    page.get_by_label("Email address").fill(user.email)
+    page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile(r"/$"))

@@ -133,32 +133,72 @@
     dropdowns.forEach(function (details) { if (details.open && !details.contains(event.target)) details.open = false; });
   });
 
-  /* Sign-in modal: loads the sign-in page's form into a <dialog> (which closes on Escape
-     and gives focus back to the button that opened it; Tab would leave it for the page
-     behind, so trapTab keeps it inside). */
+  /* Sign-in modal: shows the sign-in page's card ([data-auth-form]) in a <dialog> (which
+     closes on Escape and gives focus back to the button that opened it; Tab would leave it
+     for the page behind, so trapTab keeps it inside). Forms and account links inside it load
+     in place; once a step leads off the account pages, the reader is signed in: the modal
+     closes and the personal bits refresh, without reloading the page. */
   var modal = document.getElementById("signin-modal");
-  if (modal && typeof modal.showModal === "function") {
-    var body = modal.querySelector("[data-modal-body]");
+  var modalBody = modal && modal.querySelector("[data-modal-body]");
+  var canModal = !!(modal && typeof modal.showModal === "function" && window.fetch && window.DOMParser);
+
+  function isAccountPage(url) {
+    return url.origin === window.location.origin && url.pathname.indexOf("/accounts/") === 0 &&
+      url.pathname.indexOf("/accounts/saved/") !== 0 && url.pathname.indexOf("/accounts/for-you/") !== 0;
+  }
+  function loadInModal(url, options) {
+    modalBody.setAttribute("aria-busy", "true");
+    return fetch(url, Object.assign({ credentials: "same-origin", headers: { "X-Requested-With": "fetch" } }, options || {}))
+      .then(function (response) {
+        return response.text().then(function (html) {
+          var landed = new URL(response.url || url, window.location.href);
+          var card = new DOMParser().parseFromString(html, "text/html").querySelector("[data-auth-form]");
+          modalBody.removeAttribute("aria-busy");
+          if (!card || !isAccountPage(landed)) {
+            // Off the account pages: the step worked (signed in); stay on this page.
+            modal.close();
+            personal = null;  // until the new state arrives, Save and Follow are plain links
+            refreshPersonal();
+            return;
+          }
+          modalBody.textContent = "";
+          modalBody.appendChild(document.importNode(card, true));
+          var field = modalBody.querySelector(".is-invalid, input:not([type=hidden]):not([type=checkbox])");
+          if (field) field.focus();
+        });
+      })
+      .catch(function () { window.location.href = url; });
+  }
+  function openSignIn(href) {
+    if (!canModal) { window.location.href = href; return; }
+    var url = new URL(href, window.location.href);
+    url.searchParams.set("next", window.location.pathname + window.location.search);
+    modalBody.textContent = "Loading…";
+    modal.showModal();
+    loadInModal(url.toString());
+  }
+  if (canModal) {
     all("[data-signin]").forEach(function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
-        body.textContent = "Loading…";
-        modal.showModal();
-        var url = new URL(link.href, window.location.href);
-        url.searchParams.set("next", window.location.pathname + window.location.search);
-        fetch(url.toString(), { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
-          .then(function (response) { return response.text(); })
-          .then(function (html) {
-            var page = new DOMParser().parseFromString(html, "text/html");
-            var form = page.querySelector("[data-signin-form]");
-            body.textContent = "";
-            if (!form) { window.location.href = url.toString(); return; }
-            body.appendChild(document.importNode(form, true));
-            var field = body.querySelector("input:not([type=hidden])");
-            if (field) field.focus();
-          })
-          .catch(function () { window.location.href = url.toString(); });
+        openSignIn(link.href);
       });
+    });
+    modalBody.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (!(form instanceof HTMLFormElement) || (form.method || "").toLowerCase() !== "post") return;
+      event.preventDefault();
+      var action = new URL(form.getAttribute("action") || window.location.href, window.location.href);
+      loadInModal(action.toString(), { method: "POST", body: new FormData(form) });
+    });
+    modalBody.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (!link) return;
+      var url = new URL(link.href, window.location.href);
+      if (!isAccountPage(url)) return;
+      event.preventDefault();
+      if (!url.searchParams.has("next")) url.searchParams.set("next", window.location.pathname + window.location.search);
+      loadInModal(url.toString());
     });
     all("[data-modal-close]", modal).forEach(function (button) {
       button.addEventListener("click", function () { modal.close(); });
@@ -166,6 +206,125 @@
     modal.addEventListener("click", function (event) { if (event.target === modal) modal.close(); });
     modal.addEventListener("keydown", function (event) { trapTab(event, modal); });
   }
+
+  /* Personal bits: the page is the same for every reader; /accounts/state/ says who is
+     signed in, which of this page's stories they saved and what they follow. Save and
+     Follow are links to small pages with a form; signed in, they work in place. */
+  var personal = null;
+  var stateUrl = root.getAttribute("data-state-url");
+
+  function savedIds() {
+    return all("[data-save]").map(function (link) { return link.getAttribute("data-save"); })
+      .filter(function (id, index, ids) { return ids.indexOf(id) === index; }).slice(0, 100);
+  }
+  function showSaved(link, saved) {
+    link.setAttribute("aria-pressed", saved ? "true" : "false");
+    var label = link.querySelector("[data-save-label]");
+    if (label) label.textContent = saved ? "Saved" : "Save story";
+  }
+  function showFollowing(link, following) {
+    link.setAttribute("aria-pressed", following ? "true" : "false");
+    var label = link.querySelector("[data-follow-label]");
+    if (label) label.textContent = following ? "Following" : "Follow";
+  }
+  function followKey(link) {
+    var parts = (link.getAttribute("data-follow") || "").split(":");
+    return { kind: parts[0], slug: parts.slice(1).join(":") };
+  }
+  function accountMenu(state) {
+    var menu = document.createElement("details");
+    menu.className = "dropdown account-menu";
+    menu.setAttribute("data-account-menu", "");
+    var summary = document.createElement("summary");
+    summary.className = "account-menu__summary";
+    summary.textContent = state.name;
+    menu.appendChild(summary);
+    var panel = document.createElement("div");
+    panel.className = "dropdown__panel";
+    var list = document.createElement("ul");
+    [["Saved stories", state.links.saved], ["For You", state.links.for_you], ["Account", state.links.overview || state.links.account]]
+      .forEach(function (item) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = item[1];
+        a.textContent = item[0];
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+    var out = document.createElement("li");
+    var form = document.createElement("form");
+    form.method = "post";
+    form.action = state.links.sign_out;
+    var token = document.createElement("input");
+    token.type = "hidden";
+    token.name = "csrfmiddlewaretoken";
+    token.value = state.csrf_token;
+    var button = document.createElement("button");
+    button.type = "submit";
+    button.className = "link-button";
+    button.textContent = "Sign out";
+    form.appendChild(token);
+    form.appendChild(button);
+    out.appendChild(form);
+    list.appendChild(out);
+    panel.appendChild(list);
+    menu.appendChild(panel);
+    document.addEventListener("click", function (event) {
+      if (menu.open && !menu.contains(event.target)) menu.open = false;
+    });
+    return menu;
+  }
+  function applyPersonal(state) {
+    personal = state;
+    var old = document.querySelector("[data-account-menu]");
+    if (old) old.remove();
+    all("[data-signin].account-link").forEach(function (link) {
+      link.hidden = !!state.authenticated;
+      if (state.authenticated) link.insertAdjacentElement("afterend", accountMenu(state));
+    });
+    var saved = (state.saved || []).map(String);
+    all("[data-save]").forEach(function (link) { showSaved(link, saved.indexOf(link.getAttribute("data-save")) !== -1); });
+    var following = state.following || {};
+    all("[data-follow]").forEach(function (link) {
+      var key = followKey(link);
+      showFollowing(link, (following[key.kind] || []).indexOf(key.slug) !== -1);
+    });
+  }
+  function refreshPersonal() {
+    if (!stateUrl || !window.fetch) return;
+    var url = new URL(stateUrl, window.location.href);
+    var ids = savedIds();
+    if (ids.length) url.searchParams.set("articles", ids.join(","));
+    fetch(url.toString(), { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (state) { if (state) applyPersonal(state); })
+      .catch(function () { /* the links still work as plain pages */ });
+  }
+  function toggle(link, field, on, show) {
+    var body = new URLSearchParams();
+    body.set("action", on);
+    fetch(link.href, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { Accept: "application/json", "X-CSRFToken": personal.csrf_token },
+      body: body
+    })
+      .then(function (response) { return response.ok ? response.json() : Promise.reject(response); })
+      .then(function (answer) { show(link, !!answer[field]); })
+      .catch(function () { window.location.href = link.href; });
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-save], [data-follow]");
+    if (!link || !personal) return;
+    event.preventDefault();
+    if (!personal.authenticated) { openSignIn(document.querySelector("[data-signin]").href); return; }
+    if (link.hasAttribute("data-save")) {
+      toggle(link, "saved", link.getAttribute("aria-pressed") === "true" ? "remove" : "save", showSaved);
+    } else {
+      toggle(link, "following", link.getAttribute("aria-pressed") === "true" ? "unfollow" : "follow", showFollowing);
+    }
+  });
+  refreshPersonal();
 
   /* Copy Link: copies the canonical URL and says so. */
   function copied(link, ok) {

@@ -1,0 +1,80 @@
+"""WordPress categories as our sections, which nest one level deep.
+
+A top-level category is a top-level section; every other category becomes a child of its
+top-level ancestor (a grandchild such as Cities > Pune > Kothrud is filed as Cities >
+Kothrud), so no story loses its category. A section that already exists with the same
+slug is used as it is: editors may have named and placed it already.
+"""
+
+from __future__ import annotations
+
+from ..models import Section
+from . import wxr
+from .content import ascii_slug, plain_text, stable_suffix
+from .report import Report
+
+UNCATEGORIZED = "uncategorized"
+SLUG_MAX = Section._meta.get_field("slug").max_length
+NAME_MAX = Section._meta.get_field("name").max_length
+
+
+class Sections:
+    """The section of each post, making the sections its categories need on the way."""
+
+    def __init__(self, categories: dict[str, wxr.Category], *, default: str, report: Report):
+        self.categories = categories
+        self.default_slug = default
+        self.report = report
+        self.made: dict[str, Section] = {}  # by category nicename (or the default's slug)
+
+    def for_item(self, item: wxr.Item) -> Section:
+        """The post's first category, its first child category if it has one; uncategorized
+        posts go to the default section."""
+        categories = [
+            (nicename, name)
+            for nicename, name in item.categories
+            if nicename and nicename.lower() != UNCATEGORIZED
+        ]
+        if not categories:
+            return self.default()
+        known = self.categories
+        children = [c for c in categories if c[0] in known and known[c[0]].parent]
+        nicename, name = (children or categories)[0]
+        return self.for_category(nicename, name)
+
+    def default(self) -> Section:
+        slug = self.default_slug
+        if slug not in self.made:
+            self.made[slug] = self._get_or_create(slug, slug.replace("-", " ").title(), None)
+        return self.made[slug]
+
+    def for_category(self, nicename: str, name: str = "") -> Section:
+        if nicename not in self.made:
+            category = self.categories.get(nicename)
+            name = plain_text(category.name if category else name) or nicename
+            top = self.top_ancestor(nicename)
+            parent = self.for_category(top) if top != nicename else None
+            fallback = f"category-{stable_suffix(nicename)}"
+            slug = ascii_slug(nicename, max_length=SLUG_MAX, fallback=fallback)
+            self.made[nicename] = self._get_or_create(slug, name[:NAME_MAX], parent)
+        return self.made[nicename]
+
+    def top_ancestor(self, nicename: str) -> str:
+        """The nicename of the category's top-level ancestor (its own if it is on top)."""
+        seen = {nicename}
+        category = self.categories.get(nicename)
+        while category and category.parent in self.categories:
+            if category.parent in seen:  # a loop in the export: stop where it closes
+                break
+            seen.add(category.parent)
+            nicename, category = category.parent, self.categories[category.parent]
+        return nicename
+
+    def _get_or_create(self, slug: str, name: str, parent: Section | None) -> Section:
+        section = Section.objects.filter(slug=slug).first()
+        if section is None:
+            section = Section.objects.create(slug=slug, name=name, parent=parent)
+            self.report.sections_created += 1
+        else:
+            self.report.sections_reused += 1
+        return section

@@ -1,0 +1,79 @@
+"""Signing in from the modal and using the personal bits, in Chromium (issue 5)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.factories import PASSWORD, ArticleFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def open_modal(page):
+    page.get_by_role("link", name="Sign in").click()
+    dialog = page.get_by_role("dialog", name="Welcome Back!")
+    expect(dialog.get_by_label("Email")).to_be_focused()
+    return dialog
+
+
+def test_a_wrong_password_is_shown_in_the_modal_with_the_email_kept(page):
+    UserFactory(email="meera@example.com")
+    page.goto("/")
+    dialog = open_modal(page)
+    dialog.get_by_label("Email").fill("meera@example.com")
+    dialog.get_by_label("Password").fill("not the password")
+    dialog.get_by_role("button", name="Sign in", exact=True).click()
+    expect(dialog).to_contain_text("are not correct")
+    expect(dialog.get_by_label("Email")).to_have_value("meera@example.com")
+    expect(page).to_have_url(re.compile(r"/$"))
+
+
+def test_signing_in_in_the_modal_shows_the_readers_name_without_reloading(page):
+    UserFactory(email="meera@example.com", name="Meera Pillai")
+    page.goto("/")
+    page.evaluate("window.notReloaded = true")
+    dialog = open_modal(page)
+    dialog.get_by_label("Email").fill("meera@example.com")
+    dialog.get_by_label("Password").fill(PASSWORD)
+    dialog.get_by_role("button", name="Sign in", exact=True).click()
+    expect(dialog).to_be_hidden()
+    expect(page.locator("[data-account-menu] summary")).to_have_text("Meera Pillai")
+    expect(page.get_by_role("link", name="Sign in")).to_be_hidden()
+    assert page.evaluate("window.notReloaded") is True
+
+
+def test_a_reader_signs_in_saves_a_story_finds_it_in_saved_stories_and_signs_out(page):
+    UserFactory(email="meera@example.com", name="Meera Pillai")
+    story = ArticleFactory(live=True, headline="Ferry timetable changes for the festival week")
+    page.goto(story.get_absolute_url())
+    dialog = open_modal(page)
+    dialog.get_by_label("Email").fill("meera@example.com")
+    dialog.get_by_label("Password").fill(PASSWORD)
+    dialog.get_by_role("button", name="Sign in", exact=True).click()
+    expect(dialog).to_be_hidden()
+    expect(page.locator("[data-account-menu]")).to_be_visible()
+
+    save = page.locator(f'main [data-save="{story.pk}"]').first
+    expect(save).to_have_attribute("aria-pressed", "false")
+    save.click()
+    expect(save).to_have_attribute("aria-pressed", "true")
+    expect(save).to_contain_text("Saved")
+
+    menu = page.locator("[data-account-menu]")
+    menu.locator("summary").click()
+    menu.get_by_role("link", name="Saved stories").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Saved stories")
+    expect(page.get_by_role("main")).to_contain_text(story.headline)
+
+    page.locator("[data-account-menu] summary").click()
+    page.locator("[data-account-menu]").get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
+    expect(page.locator("[data-account-menu]")).to_have_count(0)
+
+
+def test_save_asks_an_anonymous_reader_to_sign_in_first(page):
+    story = ArticleFactory(live=True)
+    page.goto(story.get_absolute_url())
+    page.locator(f'main [data-save="{story.pk}"]').first.click()
+    expect(page.get_by_role("dialog", name="Welcome Back!")).to_be_visible()

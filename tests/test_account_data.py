@@ -1,0 +1,250 @@
+"""A reader's account: the overview, downloading their data, deleting the account."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from taggit.models import Tag
+
+from accounts.models import Follow, SavedStory
+from articles import workflow
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    FollowFactory,
+    SavedStoryFactory,
+    SectionFactory,
+    UserFactory,
+)
+from tests.html import main
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+@pytest.fixture
+def reader(db):
+    return UserFactory(name="Meera Iyer", email="meera@example.com")
+
+
+@pytest.fixture
+def signed_in(client, reader):
+    client.force_login(reader)
+    return client
+
+
+@pytest.mark.parametrize("url", ["/accounts/", "/accounts/data/", "/accounts/delete/"])
+def test_account_pages_ask_an_anonymous_visitor_to_sign_in(client, url):
+    assert client.get(url)["Location"] == f"/accounts/login/?next={url}"
+
+
+@pytest.mark.parametrize("url", ["/accounts/", "/accounts/data/", "/accounts/delete/"])
+def test_account_pages_are_private_and_never_stored(signed_in, url):
+    cache_control = signed_in.get(url)["Cache-Control"]
+    assert "private" in cache_control and "no-store" in cache_control
+
+
+# Overview
+
+
+def test_the_overview_shows_the_account_and_links_to_everything(signed_in):
+    html = main(signed_in.get("/accounts/"))
+    assert "Meera Iyer" in html and "meera@example.com" in html
+    for url in ["/accounts/saved/", "/accounts/for-you/", "/accounts/data/", "/accounts/delete/"]:
+        assert f'href="{url}"' in html, url
+    assert 'href="/accounts/email/"' in html
+    assert 'href="/accounts/password/change/"' in html
+    assert 'action="/accounts/logout/"' in html
+
+
+# Data export
+
+
+def export(client) -> dict:
+    response = client.get("/accounts/data/")
+    assert response.status_code == 200
+    return json.loads(response.content)
+
+
+def test_the_data_export_is_a_json_file_to_download(signed_in):
+    response = signed_in.get("/accounts/data/")
+    assert response["Content-Type"].startswith("application/json")
+    today = timezone.localdate().isoformat()
+    assert response["Content-Disposition"] == (f'attachment; filename="newsroom-data-{today}.json"')
+
+
+def test_the_data_export_holds_the_account_and_its_addresses(signed_in, reader):
+    account = export(signed_in)["account"]
+    assert account["email"] == "meera@example.com"
+    assert account["name"] == "Meera Iyer"
+    assert account["date_joined"].startswith(reader.date_joined.isoformat()[:19])
+    assert "last_login" in account
+    assert account["email_addresses"] == [
+        {"email": "meera@example.com", "verified": True, "primary": True}
+    ]
+
+
+def test_the_data_export_holds_the_saved_stories(signed_in, reader):
+    story = ArticleFactory(live=True, headline="Metro line opens")
+    SavedStoryFactory(user=reader, article=story)
+    SavedStoryFactory(article=ArticleFactory(live=True, headline="Someone else's"))
+    [saved] = export(signed_in)["saved_stories"]
+    assert saved["headline"] == "Metro line opens"
+    assert saved["url"] == f"http://testserver{story.get_absolute_url()}"
+    assert saved["saved_at"]
+
+
+def test_the_data_export_leaves_out_stories_that_are_no_longer_live(signed_in, reader, editor):
+    story = SavedStoryFactory(user=reader).article
+    workflow.unpublish(article=story, by=editor)
+    assert export(signed_in)["saved_stories"] == []
+
+
+def test_the_data_export_holds_the_follows(signed_in, reader):
+    FollowFactory(user=reader, section=SectionFactory(name="India", slug="india"))
+    FollowFactory(
+        user=reader,
+        tag=Tag.objects.create(name="Monsoon", slug="monsoon"),
+        followed_at=timezone.now() - timedelta(days=1),
+    )
+    FollowFactory(
+        user=reader,
+        author=AuthorFactory(name="Asha Rao", slug="asha-rao"),
+        followed_at=timezone.now() - timedelta(days=2),
+    )
+    follows = export(signed_in)["follows"]
+    assert [(f["kind"], f["name"], f["url"]) for f in follows] == [
+        ("section", "India", "http://testserver/section/india/"),
+        ("tag", "Monsoon", "http://testserver/tag/monsoon/"),
+        ("author", "Asha Rao", "http://testserver/author/asha-rao/"),
+    ]
+    assert all(f["followed_at"] for f in follows)
+
+
+# Deleting the account
+
+
+def test_the_delete_page_explains_what_goes_and_asks_for_the_address(signed_in):
+    html = main(signed_in.get("/accounts/delete/"))
+    assert "saved stories" in html and "follow" in html
+    assert 'name="email"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+
+
+def test_a_wrong_confirmation_keeps_the_account(signed_in, reader):
+    SavedStoryFactory(user=reader)
+    response = signed_in.post("/accounts/delete/", {"email": "someone@example.com"})
+    assert response.status_code == 200
+    assert "nothing was deleted" in main(response)
+    assert User.objects.filter(pk=reader.pk).exists()
+    assert SavedStory.objects.filter(user=reader).exists()
+    assert signed_in.get("/accounts/state/").json()["authenticated"] is True
+
+
+def test_an_empty_confirmation_keeps_the_account(signed_in, reader):
+    response = signed_in.post("/accounts/delete/", {"email": ""})
+    assert response.status_code == 200
+    assert User.objects.filter(pk=reader.pk).exists()
+
+
+def test_the_right_address_deletes_the_account_saved_stories_and_follows(signed_in, reader):
+    SavedStoryFactory(user=reader)
+    FollowFactory(user=reader)
+    kept = SavedStoryFactory()  # someone else's
+    response = signed_in.post("/accounts/delete/", {"email": " Meera@Example.com "})
+    assert response["Location"] == "/accounts/deleted/"
+    assert not User.objects.filter(pk=reader.pk).exists()
+    assert list(SavedStory.objects.all()) == [kept]
+    assert not Follow.objects.exists()
+
+
+def test_deleting_the_account_signs_out_and_says_so_once(signed_in):
+    signed_in.post("/accounts/delete/", {"email": "meera@example.com"})
+    assert signed_in.get("/accounts/state/").json()["authenticated"] is False
+    html = main(signed_in.get("/accounts/deleted/"))
+    assert "Your account has been deleted" in html
+    assert signed_in.get("/accounts/deleted/")["Location"] == "/"
+
+
+def test_the_deleted_page_sends_anyone_else_home(client):
+    assert client.get("/accounts/deleted/")["Location"] == "/"
+
+
+def test_a_staff_account_cannot_delete_itself(client, editor):
+    client.force_login(editor)
+    html = main(client.get("/accounts/delete/"))
+    assert "ask an administrator" in html.lower()
+    assert 'name="email"' not in html
+    response = client.post("/accounts/delete/", {"email": editor.email})
+    assert response.status_code == 403
+    assert User.objects.filter(pk=editor.pk).exists()
+
+
+# Every personal page is valid HTML (the W3C checker, as in test_html_valid.py)
+
+
+def personal_pages(client, site) -> dict[str, str]:
+    """File name -> HTML of every page a signed-in reader has under /accounts/."""
+    reader = UserFactory(name="Meera Iyer", email="meera@example.com")
+    client.force_login(reader)
+    pages = {
+        "overview": "/accounts/",
+        "saved-empty": "/accounts/saved/",
+        "for-you-suggestions": "/accounts/for-you/",
+        "delete": "/accounts/delete/",
+    }
+    html = {name: client.get(url).content.decode() for name, url in pages.items()}
+    SavedStoryFactory(user=reader, article=site.article)
+    FollowFactory(user=reader, section=site.india)
+    FollowFactory(user=reader, tag=Tag.objects.get(slug=site.tag_slug))
+    FollowFactory(user=reader, author=site.reporter)
+    pages = {
+        "saved": "/accounts/saved/",
+        "for-you": "/accounts/for-you/",
+        "save": f"/accounts/saved/{site.article.pk}/?next=/latest/",
+        "save-other": f"/accounts/saved/{site.others[0].pk}/",
+        "follow-section": f"/accounts/follow/section/{site.world.slug}/",
+        "follow-tag": f"/accounts/follow/tag/{site.tag_slug}/",
+        "follow-author": f"/accounts/follow/author/{site.reporter.slug}/",
+    }
+    for name, url in pages.items():
+        response = client.get(url)
+        assert response.status_code == 200, (name, url)
+        html[name] = response.content.decode()
+    response = client.post("/accounts/delete/", {"email": "wrong@example.com"})
+    assert response.context["form"].errors
+    html["delete-errors"] = response.content.decode()
+    client.force_login(UserFactory(role="Editor"))
+    html["delete-staff"] = client.get("/accounts/delete/").content.decode()
+    client.force_login(reader)
+    client.post("/accounts/delete/", {"email": reader.email})
+    html["deleted"] = client.get("/accounts/deleted/").content.decode()
+    return html
+
+
+def test_personal_pages_are_valid_html(client, reader_site, vnu_command, tmp_path):
+    import subprocess
+
+    pages = personal_pages(client, reader_site)
+    assert "You follow" in pages["for-you"] and "Popular tags" in pages["for-you-suggestions"]
+    assert "is-invalid" in pages["delete-errors"]
+    folder = tmp_path / "html"
+    folder.mkdir()
+    for name, html in pages.items():
+        (folder / f"{name}.html").write_text(html, encoding="utf-8")
+    files = sorted(str(path) for path in folder.glob("*.html"))
+    command = [*vnu_command, "--errors-only", "--format", "json", "--exit-zero-always", *files]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    try:
+        report = json.loads(result.stderr)  # vnu writes its JSON report to stderr
+    except json.JSONDecodeError:
+        pytest.fail(f"vnu gave no report (exit {result.returncode}):\n{result.stderr}")
+    errors = [m for m in report["messages"] if m.get("type") in ("error", "non-document-error")]
+    lines = [
+        f"{m.get('url', '?').rsplit('/', 1)[-1]}:{m.get('lastLine', '?')}: {m.get('message')}"
+        f"\n    {m.get('extract', '').strip()}"
+        for m in errors
+    ]
+    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(lines)

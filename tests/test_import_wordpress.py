@@ -1,0 +1,490 @@
+"""`manage.py import_wordpress`: a hand-written WordPress export (tests/fixtures/wordpress)."""
+
+import io
+import subprocess
+import sys
+import tracemalloc
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.core.management import CommandError, call_command
+from PIL import Image
+from taggit.models import Tag
+
+from articles.images import rendition_name
+from articles.models import Article, ArticleAuthor, Author, LegacyURL, Section
+from articles.wordpress import wxr
+from articles.wordpress.content import SUMMARY_LIMIT, summary_from
+from tests.factories import ArticleFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+EXPORT = Path(__file__).parent / "fixtures" / "wordpress" / "export.xml"
+IMAGE = "2024/05/metro-evening.jpg"  # the one featured image the media dir holds
+STATUS = Article.Status
+MODELS = (Article, ArticleAuthor, Author, Section, LegacyURL, Tag, Article.history.model)
+
+
+def run(export: Path = EXPORT, **options) -> str:
+    """Run the command; return what it printed on stdout."""
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_wordpress", str(export), stdout=out, stderr=err, **options)
+    return out.getvalue()
+
+
+def variant(tmp_path: Path, *changes: tuple[str, str]) -> Path:
+    """A copy of the export with each (old, new) text replaced once."""
+    text = EXPORT.read_text()
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "variant.xml"
+    path.write_text(text)
+    return path
+
+
+def counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def story(post_id: int) -> Article:
+    return Article.objects.get(wordpress_id=post_id)
+
+
+@pytest.fixture
+def media_dir(tmp_path) -> Path:
+    """A copy of wp-content/uploads holding one 900 by 600 JPEG."""
+    folder = tmp_path / "uploads"
+    (folder / IMAGE).parent.mkdir(parents=True)
+    Image.new("RGB", (900, 600), (30, 110, 160)).save(folder / IMAGE, "JPEG")
+    return folder
+
+
+@pytest.fixture
+def output(media_dir) -> str:
+    """The export imported once, with the media dir; what the command printed."""
+    return run(media_dir=str(media_dir))
+
+
+# Statuses and dates
+
+
+def test_published_post_is_live_at_its_gmt_time(output):
+    article = story(101)
+    assert article.status == STATUS.PUBLISHED
+    assert article.is_live
+    assert article.published_at == datetime(2024, 5, 14, 4, 0, tzinfo=UTC)
+    assert article.first_published_at == article.published_at
+    assert article.updated_at == datetime(2024, 5, 15, 6, 0, tzinfo=UTC)
+
+
+def test_draft_post_becomes_a_draft_without_a_publication_time(output):
+    article = story(102)
+    assert article.status == STATUS.DRAFT
+    assert article.published_at is None
+
+
+def test_pending_post_goes_to_review(output):
+    assert story(103).status == STATUS.IN_REVIEW
+
+
+def test_future_post_is_published_with_its_time_ahead_so_it_is_scheduled(output):
+    article = story(104)
+    assert article.status == STATUS.PUBLISHED
+    assert article.published_at == datetime(2031, 1, 10, 2, 30, tzinfo=UTC)
+    assert article.is_scheduled
+    assert not Article.objects.live().filter(pk=article.pk).exists()
+
+
+def test_private_post_becomes_a_draft_and_the_summary_says_so(output):
+    assert story(105).status == STATUS.DRAFT
+    assert "Private posts imported as drafts (hidden from readers): 1" in output
+    assert "post 105 “Lucknow bureau rota for June”" in output
+
+
+def test_password_protected_post_becomes_a_draft_and_the_summary_says_so(tmp_path):
+    protected = ("<wp:post_password><![CDATA[]]>", "<wp:post_password><![CDATA[secret]]>")
+    output = run(variant(tmp_path, protected))
+    assert story(101).status == STATUS.DRAFT
+    assert "Password-protected posts imported as drafts: 1" in output
+
+
+def test_post_without_gmt_date_is_read_in_the_site_time_zone(output):
+    # 18:00 in Asia/Kolkata (the settings' TIME_ZONE) is 12:30 UTC.
+    assert story(106).published_at == datetime(2024, 6, 1, 12, 30, tzinfo=UTC)
+
+
+# Sections, tags, authors
+
+
+def test_categories_become_sections_nested_one_level(output):
+    cities = Section.objects.get(slug="cities")
+    assert cities.parent is None
+    assert Section.objects.get(slug="pune").parent == cities
+    # Kothrud is a grandchild in WordPress: it hangs from its top-level ancestor.
+    assert Section.objects.get(slug="kothrud").parent == cities
+    assert Section.objects.get(slug="sport").name == "Sport & Games"
+
+
+def test_story_is_filed_under_its_child_category(output):
+    assert story(101).section.slug == "pune"
+
+
+def test_uncategorized_post_goes_to_the_default_section(output):
+    assert story(105).section.slug == "news"
+    assert not Section.objects.filter(slug="uncategorized").exists()
+
+
+def test_tags_keep_their_case(output):
+    assert set(story(101).tags.names()) == {"Metro Rail", "PMC"}
+
+
+def test_a_tag_in_other_case_is_the_same_tag(output):
+    assert set(story(106).tags.names()) == {"Metro Rail", "monsoon"}
+
+
+def test_authors_are_created_from_the_export_and_given_the_byline(output):
+    priya = Author.objects.get(slug="priya")
+    assert priya.name == "Priya Nair"
+    assert story(101).byline_authors == [priya]
+    assert story(102).byline_authors == [Author.objects.get(slug="citydesk", name="City Desk")]
+
+
+# Slugs, summaries and bodies
+
+
+def test_slug_comes_from_the_title_when_the_post_has_none(output):
+    assert story(103).slug == "kochi-water-metro-adds-two-routes-to-fort-kochi"
+
+
+HINDI = "%e0%a4%aa%e0%a5%81%e0%a4%a3%e0%a5%87-metro"  # पुणे-metro, as WordPress encodes it
+
+
+@pytest.fixture
+def hindi_slug(tmp_path) -> Path:
+    return variant(
+        tmp_path,
+        ("2024/05/14/pune-metro-evening-trains/</link>", f"2024/05/14/{HINDI}/</link>"),
+        ("[pune-metro-evening-trains]]", f"[{HINDI}]]"),
+    )
+
+
+def test_a_slug_in_another_script_keeps_its_ascii_part_and_the_post_id(hindi_slug):
+    run(hindi_slug)
+    assert story(101).slug == "metro-101"
+
+
+def test_an_old_address_in_another_script_redirects(hindi_slug, client):
+    run(hindi_slug)
+    response = client.get(f"/2024/05/14/{quote('पुणे-metro')}/")  # as a browser encodes it
+    assert response.status_code == 301
+    assert response["Location"] == "/news/metro-101/"
+
+
+def test_summary_is_the_excerpt(output):
+    assert story(106).summary == "A volunteer census of street trees, one lane at a time."
+
+
+def test_summary_comes_from_the_body_paragraphs_when_the_excerpt_is_empty(output):
+    # The heading between the paragraphs is left out.
+    assert story(101).summary == (
+        "Trains on the Hinjewadi line will run until 11 pm from Monday, the metro corporation "
+        "said, answering two years of requests from workers in the IT park who miss the last "
+        "train. Trains will leave every twelve minutes after 8 pm. Feeder buses from Phase 3 "
+        "will wait for the last two trains of the night."
+    )
+
+
+def test_summary_from_a_long_body_stops_after_a_whole_sentence():
+    text = "The ward committee met on Monday. " * 5 + "It " + "argued at length " * 30 + "."
+    summary = summary_from(text)
+    assert summary == ("The ward committee met on Monday. " * 5).strip()
+
+
+def test_summary_from_one_very_long_sentence_is_cut_at_a_word():
+    summary = summary_from("Residents " + "waited and " * 60 + "went home.")
+    assert len(summary) <= SUMMARY_LIMIT + 1
+    assert summary.endswith("waited…") or summary.endswith("and…")
+
+
+def test_block_comments_are_removed(output):
+    body = story(101).body
+    assert "wp:" not in body
+    assert "<h2>What changes for commuters</h2>" in body
+
+
+def test_caption_shortcode_becomes_a_figure_with_its_caption(output):
+    body = story(106).body
+    assert "[caption" not in body
+    assert (
+        '<figure><img src="https://old.nagarsamachar.example/wp-content/uploads/2024/06/'
+        'banyan.jpg" alt="An old banyan on Paud Road" width="640" height="427">'
+        "<figcaption>The banyan on Paud Road is the oldest tree on the map.</figcaption>"
+        "</figure>"
+    ) in body
+
+
+def test_classic_editor_text_gets_paragraphs(output):
+    assert story(103).body == (
+        "<p>Two new routes will link Fort Kochi with Vypin and Mattancherry from next month.<br>"
+        "\nBoats will run every twenty minutes at peak hours.</p>\n"
+        "<p>Fares stay at 20 rupees for a single trip.</p>"
+    )
+
+
+def test_body_is_sanitized_on_the_way_in(output):
+    for post_id in (103, 106):
+        body = story(post_id).body
+        assert "<script" not in body
+        assert "tracker" not in body and "tracking pixel" not in body
+
+
+# Featured images
+
+
+def test_featured_image_is_imported_with_its_renditions(output):
+    article = story(101)
+    image = article.featured_image
+    assert image.name == f"articles/wordpress/{IMAGE}"
+    assert (article.featured_image_width, article.featured_image_height) == (900, 600)
+    assert article.featured_image_sizes == [400, 800]
+    assert image.storage.exists(rendition_name(image.name, 800, "jpg"))
+    assert article.featured_image_alt == "A metro train at an elevated station at dusk"
+    assert article.featured_image_caption == "The first evening train leaves Hinjewadi Phase 3."
+
+
+def test_featured_image_not_in_the_media_dir_is_reported_missing(output):
+    assert not story(106).featured_image
+    assert "Featured images: 1 imported, 1 missing." in output
+    assert "2024/06/kothrud-trees.jpg: not found in the media dir" in output
+
+
+def test_featured_image_is_found_by_file_name_outside_its_dated_folder(tmp_path):
+    folder = tmp_path / "flat"
+    folder.mkdir()
+    Image.new("RGB", (500, 300)).save(folder / "metro-evening.jpg", "JPEG")
+    run(media_dir=str(folder))
+    assert story(101).featured_image.name == f"articles/wordpress/{IMAGE}"
+
+
+def test_without_a_media_dir_images_are_reported_missing_and_nothing_is_fetched(settings):
+    output = run()
+    assert "Featured images: 0 imported, 2 missing." in output
+    assert "2024/05/metro-evening.jpg: no --media-dir given" in output
+    assert not story(101).featured_image
+    assert not Path(settings.MEDIA_ROOT).exists() or not any(Path(settings.MEDIA_ROOT).iterdir())
+
+
+# Old addresses
+
+
+def test_old_permalink_redirects_301_to_the_new_address(output, client):
+    for old in ("/2024/05/14/pune-metro-evening-trains/", "/2024/05/14/pune-metro-evening-trains"):
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"] == story(101).get_absolute_url()
+
+
+def test_old_post_id_address_redirects_301_to_the_new_address(output, client):
+    response = client.get("/?p=106")
+    assert response.status_code == 301
+    assert response["Location"] == "/news/kothrud-tree-map/"
+
+
+def test_old_address_of_a_story_not_live_stays_404(output, client):
+    assert client.get("/2024/05/20/nagpur-heat-action-plan/").status_code == 404  # draft
+    assert client.get("/2031/01/10/chennai-junior-athletics/").status_code == 404  # scheduled
+    assert client.get("/?p=102").status_code == 200  # the home page, as for any other query
+
+
+def test_editors_find_old_addresses_in_the_admin(output, client):
+    client.force_login(UserFactory(role="Editor"))
+    response = client.get("/admin/articles/legacyurl/?q=pune-metro")
+    assert response.status_code == 200
+    assert "/2024/05/14/pune-metro-evening-trains" in response.content.decode()
+
+
+# Running again
+
+
+def test_second_run_creates_nothing_new(output, media_dir):
+    before = counts()
+    again = run(media_dir=str(media_dir))
+    assert counts() == before
+    assert "Stories: 0 created, 0 updated, 6 unchanged." in again
+
+
+def test_second_run_updates_changed_content(output, media_dir, tmp_path):
+    changed = variant(
+        tmp_path,
+        ("Pune Metro runs evening trains to Hinjewadi from Monday", "Pune Metro runs late trains"),
+        ("Trains will leave every twelve minutes", "Trains will leave every ten minutes"),
+    )
+    before = counts()
+    again = run(changed, media_dir=str(media_dir))
+    article = story(101)
+    assert article.headline == "Pune Metro runs late trains"
+    assert "every ten minutes" in article.body
+    assert "Stories: 0 created, 1 updated, 5 unchanged." in again
+    assert counts() == {**before, "HistoricalArticle": before["HistoricalArticle"] + 1}
+
+
+def test_a_new_slug_on_a_second_run_keeps_the_previous_address_redirecting(
+    output, tmp_path, client
+):
+    run(variant(tmp_path, ("[pune-metro-evening-trains]]", "[pune-metro-late-trains]]")))
+    response = client.get("/news/pune-metro-evening-trains/")
+    assert response.status_code == 301
+    assert response["Location"] == "/news/pune-metro-late-trains/"
+
+
+def test_dry_run_prints_the_summary_and_writes_nothing(media_dir, settings):
+    before = counts()
+    output = run(media_dir=str(media_dir), dry_run=True)
+    assert counts() == before
+    assert "Stories: 6 created, 0 updated, 0 unchanged." in output
+    assert "Featured images: 1 imported, 1 missing." in output
+    assert "Dry run: everything was rolled back, nothing was saved." in output
+    assert not Path(settings.MEDIA_ROOT).exists() or not any(Path(settings.MEDIA_ROOT).iterdir())
+
+
+# Skipped items, progress
+
+
+def test_pages_menus_revisions_and_attachments_are_skipped_with_their_reasons(output):
+    assert "Skipped: 5 items." in output
+    assert "page (1): pages are not imported" in output
+    assert "nav_menu_item (1): menus are not imported" in output
+    assert "revision (1): an earlier version of a post" in output
+    assert "attachment (2): read only as the posts' featured images" in output
+    assert "Comments are not imported: 1 left out." in output
+
+
+def test_unknown_post_type_is_skipped_with_its_name(tmp_path):
+    output = run(variant(tmp_path, ("[page]]", "[product]]")))
+    assert "product (1): a post type that is not imported" in output
+
+
+def test_progress_goes_to_stderr_and_verbosity_0_silences_everything():
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_wordpress", str(EXPORT), stdout=out, stderr=err)
+    assert "Importing 11/11 items" in err.getvalue()
+    assert "Importing" not in out.getvalue()
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_wordpress", str(EXPORT), stdout=out, stderr=err, verbosity=0)
+    assert out.getvalue() == err.getvalue() == ""
+
+
+# Bad input: a clear error, nothing written
+
+
+def test_malformed_xml_is_refused_with_its_line_and_nothing_is_written(tmp_path, media_dir):
+    broken = variant(tmp_path, ("<wp:post_id>104</wp:post_id>", "<wp:post_id>104</wp:postid>"))
+    line = next(n for n, text in enumerate(broken.read_text().splitlines(), 1) if "postid" in text)
+    with pytest.raises(CommandError, match=rf"line {line}: the file is not well-formed XML"):
+        run(broken, media_dir=str(media_dir))
+    assert Article.objects.count() == 0
+
+
+def test_missing_author_is_an_error_naming_the_item_and_nothing_is_written(tmp_path, media_dir):
+    export = variant(tmp_path, ("[citydesk]]></wp:author_login>", "[desk]]></wp:author_login>"))
+    message = (
+        r"post 102 “Nagpur civic body drafts its first heat action plan” \(line 73\): "
+        r"its author “citydesk” \(dc:creator\) has no <wp:author> entry"
+    )
+    with pytest.raises(CommandError, match=message):
+        run(export, media_dir=str(media_dir))
+    # Post 101 came first and was written before the error: the rollback took it back.
+    assert counts() == {model.__name__: 0 for model in MODELS}
+    assert not any((Path(media_dir).parent / "media").rglob("*.jpg"))
+
+
+def test_duplicate_slug_in_the_export_is_an_error_naming_both_posts(tmp_path):
+    export = variant(tmp_path, ("[nagpur-heat-action-plan]]", "[pune-metro-evening-trains]]"))
+    with pytest.raises(CommandError, match=r"post 102 .* and post 101 .* have the same slug"):
+        run(export)
+    assert Article.objects.count() == 0
+
+
+def test_slug_of_an_existing_story_is_an_error_naming_both():
+    ArticleFactory(slug="chennai-junior-athletics", headline="Athletics meet moves to Chennai")
+    message = r"post 104 .*slug “chennai-junior-athletics” is taken by the story “Athletics meet"
+    with pytest.raises(CommandError, match=message):
+        run()
+    assert Article.objects.count() == 1
+
+
+def test_malformed_date_is_an_error_naming_the_item(tmp_path):
+    export = variant(tmp_path, ("[2031-01-10 02:30:00]]", "[next Friday]]"))
+    with pytest.raises(CommandError, match=r"post 104 .*wp:post_date_gmt “next Friday” is not"):
+        run(export)
+
+
+def test_a_file_that_is_not_a_wordpress_export_is_refused(tmp_path):
+    other = tmp_path / "feed.xml"
+    other.write_text("<rss><channel><item><title>Hello</title></item></channel></rss>")
+    with pytest.raises(CommandError, match="not a WordPress export"):
+        run(other)
+
+
+# Memory: the file is streamed
+
+ITEM = """<item><title>Generated story {n}</title>
+<link>https://old.example/2024/01/01/story-{n}/</link><dc:creator>gen</dc:creator>
+<content:encoded><![CDATA[{body}]]></content:encoded><excerpt:encoded></excerpt:encoded>
+<wp:post_id>{n}</wp:post_id><wp:post_date>2024-01-01 10:00:00</wp:post_date>
+<wp:post_date_gmt>2024-01-01 04:30:00</wp:post_date_gmt><wp:post_name>story-{n}</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<category domain="category" nicename="cities">Cities</category></item>
+"""
+
+
+@pytest.fixture(scope="module")
+def large_export(tmp_path_factory) -> Path:
+    """3,000 posts of about 8 KB each: a 25 MB export."""
+    path = tmp_path_factory.mktemp("large") / "large.xml"
+    body = "<p>" + "The ward committee met again about the drains. " * 170 + "</p>"
+    head = EXPORT.read_text().split("<item>", 1)[0]
+    with path.open("w") as out:
+        out.write(head.replace("[priya]]></wp:author_login>", "[gen]]></wp:author_login>"))
+        for n in range(1, 3001):
+            out.write(ITEM.format(n=n, body=body))
+        out.write("</channel></rss>\n")
+    return path
+
+
+def test_parser_python_memory_stays_far_below_the_file_size(large_export):
+    size = large_export.stat().st_size
+    tracemalloc.start()
+    try:
+        site = wxr.read_site(large_export)
+        items = sum(1 for _ in wxr.iter_items(large_export))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert site.items == items == 3000
+    assert peak < size / 20
+
+
+def test_parser_drops_each_item_from_the_tree_once_read(large_export):
+    """tracemalloc does not see libxml2's own memory: measure the process in a fresh one."""
+    script = (
+        "import resource, sys\n"
+        "from articles.wordpress import wxr\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "count = sum(1 for _ in wxr.iter_items(sys.argv[1]))\n"
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(count, (after - before) * 1024)\n"  # kilobytes on Linux
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(large_export)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
+    )
+    count, growth = map(int, result.stdout.split())
+    assert count == 3000
+    assert growth < large_export.stat().st_size / 4
