@@ -77,3 +77,16 @@ def test_save_asks_an_anonymous_reader_to_sign_in_first(page):
     page.goto(story.get_absolute_url())
     page.locator(f'main [data-save="{story.pk}"]').first.click()
     expect(page.get_by_role("dialog", name="Welcome Back!")).to_be_visible()
+
+
+def test_signing_up_in_the_modal_ends_on_the_verify_your_email_step(page):
+    page.goto("/")
+    dialog = open_modal(page)
+    dialog.get_by_role("link", name="Create an account").click()
+    dialog.locator("#id_password1").fill("lanterns over the river")
+    dialog.locator("#id_email").fill("tara@example.com")
+    dialog.locator("#id_password2").fill("lanterns over the river")
+    dialog.get_by_role("button", name="Sign Up").click()
+    expect(dialog.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+    expect(dialog.get_by_role("heading", name="Welcome Back!")).to_be_hidden()
+    expect(page).to_have_url(re.compile(r"/$"))

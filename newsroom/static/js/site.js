@@ -163,6 +163,8 @@
           }
           modalBody.textContent = "";
           modalBody.appendChild(document.importNode(card, true));
+          // Other steps (sign-up, code, reset) show their own heading instead of "Welcome Back!".
+          modal.classList.toggle("modal--step", card.getAttribute("data-auth-form") !== "sign-in");
           var field = modalBody.querySelector(".is-invalid, input:not([type=hidden]):not([type=checkbox])");
           if (field) field.focus();
         });
