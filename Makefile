@@ -6,8 +6,10 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check --quiet
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# gunicorn workers for `make serve`; empty: 2 * CPUs + 1 (newsroom/gunicorn_conf.py).
+WORKERS ?=
 
-.PHONY: run test lint format check-migrations migrate seed clean
+.PHONY: run serve test lint format check-migrations migrate seed clean bench soak
 
 # The stamps make a second run skip installing when pyproject.toml has not changed.
 $(VENV)/.python:
@@ -33,6 +35,30 @@ seed: migrate
 run: seed
 	@echo "Serving the demo site on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production settings on this machine (bin/serve): gunicorn, DEBUG off, whitenoise, demo content.
+serve: $(VENV)/.run
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) bin/serve
+
+# The benchmark (bench/, README "Benchmark"): dataset, `make serve`'s server driven by wrk,
+# page weight in Chromium, plans on PostgreSQL; report in bench/results/. Installs Debian's
+# wrk and chromium when missing. Options: make bench BENCH_ARGS="--articles 100000 --rounds 5"
+BENCH_ARGS ?=
+bench: $(VENV)/.dev
+	@command -v wrk >/dev/null 2>&1 || { echo "== installing Debian's wrk"; \
+		apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { echo "== installing Debian's chromium"; \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	$(PY) -m bench $(BENCH_ARGS)
+
+# The soak (bench/soak.py, README "Soak"): `make serve`'s server at saturation for a minute,
+# wrk's readers and admin writers at once; fails on any 5xx, socket error or failed save.
+# Uses DATABASE_URL / REDIS_URL when set. Options: make soak SOAK_ARGS="--duration 120"
+SOAK_ARGS ?=
+soak: $(VENV)/.dev
+	@command -v wrk >/dev/null 2>&1 || { echo "== installing Debian's wrk"; \
+		apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(PY) -m bench soak $(SOAK_ARGS)
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

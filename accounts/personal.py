@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, F, OuterRef, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from taggit.models import Tag
@@ -69,6 +70,8 @@ class FollowKind:
 
     def get(self, slug: str):
         """The section, tag or author with `slug`, or 404."""
+        if "\x00" in slug:  # no slug holds NUL (%00), and PostgreSQL refuses one: a 500
+            raise Http404("No such slug.")
         return get_object_or_404(self.model, slug=slug)
 
     def url(self, target) -> str:

@@ -13,6 +13,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 
 from . import workflow
+from .admin_csp import NonceMediaMixin
 from .admin_filters import MineFilter, StatusFilter, TrashFilter
 from .admin_forms import ArticleAdminForm
 from .admin_revisions import RevisionsAdminMixin
@@ -90,7 +91,7 @@ DONE = {
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(NonceMediaMixin, RevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ("headline", "status_badge", "section", "byline", "last_updated", "live_link")
     list_filter = (StatusFilter, "section", "bylines__author", MineFilter, TrashFilter, "is_lead")

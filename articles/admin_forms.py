@@ -7,6 +7,7 @@ from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 from django_prose_editor.fields import ProseEditorFormField
+from taggit.models import Tag
 
 from .admin_widgets import ImagePreviewInput
 from .models import Article
@@ -69,6 +70,18 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["edit_version"].initial = self.instance.modified_at.isoformat()
+
+    def clean_tags(self):
+        """Each tag fits its column: taggit's field checks no length, and PostgreSQL refused
+        a longer name with a 500."""
+        names = self.cleaned_data.get("tags") or []
+        limit = Tag._meta.get_field("name").max_length
+        for name in names:
+            if len(name) > limit:
+                raise ValidationError(
+                    f"A tag can have at most {limit} characters; “{name[:40]}…” has {len(name)}."
+                )
+        return names
 
     def clean(self):
         cleaned = super().clean()

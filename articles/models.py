@@ -1,24 +1,32 @@
+import hashlib
 import math
+import re
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.signals import m2m_changed
-from django.dispatch import receiver
+from django.db.models.functions import Coalesce
+from django.db.models.signals import m2m_changed, pre_save
+from django.dispatch import Signal, receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from .images import ensure_renditions
 from .querysets import ArticleQuerySet
 from .sanitize import clean_html, html_to_text
+from .uploads import UploadedImageField
 
 WORDS_PER_MINUTE = 200
 SITE_SETTINGS_TTL = 60  # seconds
+
+# Sent when a story's image sizes are recorded, which happens after its save, by an update.
+renditions_recorded = Signal()
 
 
 def tag_string(names) -> str:
@@ -92,7 +100,7 @@ class Author(models.Model):
         help_text="The staff account that writes under this byline, if any.",
     )
     bio = models.TextField(blank=True, help_text="A few plain sentences for the author page.")
-    avatar = models.ImageField(upload_to="authors/%Y/", blank=True)
+    avatar = UploadedImageField(upload_to="authors/%Y/", blank=True)
     is_desk = models.BooleanField(
         "desk byline",
         default=False,
@@ -156,7 +164,7 @@ class Article(models.Model):
         blank=True,
         help_text="The story. Scripts, styles and unsafe links are removed when it is saved.",
     )
-    featured_image = models.ImageField(
+    featured_image = UploadedImageField(
         upload_to="articles/%Y/%m/",
         blank=True,
         width_field="featured_image_width",
@@ -289,11 +297,18 @@ class Article(models.Model):
             ),
         ]
         indexes = [
-            # Each ends in -id, the tie-breaker of every listing's order.
-            models.Index(fields=["status", "-published_at", "-id"], name="article_live_order"),
+            # Each ends in -id, the tie-breaker of every listing's order. The live ones then
+            # carry trashed_at, the last test of `live()`, so a listing's COUNT and the joins
+            # of tag and author pages read the index alone, never the table (bench/plans.py).
             models.Index(
-                fields=["section", "status", "-published_at", "-id"], name="article_section_order"
+                fields=["status", "-published_at", "-id", "trashed_at"], name="article_live_order"
             ),
+            models.Index(
+                fields=["section", "status", "-published_at", "-id", "trashed_at"],
+                name="article_section_order",
+            ),
+            # The article sitemap's lastmod, Max(Coalesce(updated_at, published_at)): one row.
+            models.Index(Coalesce("updated_at", "published_at").desc(), name="article_last_change"),
             models.Index(
                 fields=["status", "-is_lead", "-published_at", "-id"], name="article_lead_order"
             ),
@@ -333,6 +348,8 @@ class Article(models.Model):
         if sizes != self.featured_image_sizes:
             self.featured_image_sizes = sizes
             Article.objects.filter(pk=self.pk).update(featured_image_sizes=sizes)
+            # A plain update sends no post_save: say so, for the page cache.
+            renditions_recorded.send(sender=Article, instance=self)
 
     def clean_body(self) -> None:
         """Sanitize the body and derive its plain text and reading time.
@@ -387,6 +404,27 @@ def record_tag_names(sender, instance, action: str, reverse: bool, **kwargs) -> 
     Article.objects.filter(pk=instance.pk).exclude(tag_names=names).update(tag_names=names)
     latest = instance.history.values_list("history_id", flat=True).first()
     instance.history.filter(history_id=latest).exclude(tag_names=names).update(tag_names=names)
+
+
+# What `<slug:slug>` in the tag pages' URLs accepts; taggit's own slugs may hold more.
+URL_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+@receiver(pre_save, sender=Tag)
+def give_tag_an_address(sender, instance: Tag, **kwargs) -> None:
+    """Give a tag a slug its page's URL can carry: ASCII letters, digits, `-` and `_`.
+
+    taggit keeps Unicode letters in slugs ("日本") and leaves nothing of a name made of
+    symbols ("🔥", "<!--"); `/tag/<slug:slug>/` reverses neither, so every page, feed and
+    sitemap listing such a tag answered 500. Such a tag gets the ASCII part of its name
+    and a hash of the whole name (names are unique, so the slug is too). So does one that
+    taggit made too long for its column by numbering it ("<100 characters>_1").
+    """
+    slug = instance.slug or ""
+    if URL_SLUG.fullmatch(slug) and len(slug) <= Tag._meta.get_field("slug").max_length:
+        return
+    digest = hashlib.sha256(instance.name.encode()).hexdigest()[:8]
+    instance.slug = f"{slugify(instance.name)[:80] or 'tag'}-{digest}"
 
 
 class EditorialEvent(models.Model):

@@ -33,6 +33,9 @@ def _post_id(request: HttpRequest) -> int | None:
 
 def find_redirect(request: HttpRequest) -> HttpResponsePermanentRedirect | None:
     """A 301 to the live story that used to live at the request's address, if there is one."""
+    if "\x00" in request.path:
+        # No old address holds NUL (%00), and PostgreSQL refuses one in a query: a 500.
+        return None
     paths = {legacy_path(request.path)}
     post_id = _post_id(request)
     if post_id is not None:

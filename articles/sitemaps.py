@@ -93,12 +93,16 @@ class ListingSitemap(NewsroomSitemap):
         """Live stories listed on the page of the row `OuterRef("pk")` points at."""
         raise NotImplementedError
 
+    def has_stories(self):
+        """The condition that the row `OuterRef("pk")` points at has live stories."""
+        return Exists(self.stories_of_outer())
+
     def items(self):
         stories = self.stories_of_outer()
         # EXISTS stops at the first live story: cheap for the index's COUNT, however many
         # stories a tag has; the newest's time is computed for the rows of one file only.
         return (
-            self.model.objects.filter(Exists(stories))
+            self.model.objects.filter(self.has_stories())
             .annotate(newest=newest_story(stories))
             .order_by("pk")
         )
@@ -114,6 +118,13 @@ class SectionSitemap(ListingSitemap):
         # A section page lists its child sections' stories too (`in_section`).
         outer = OuterRef("pk")
         return Article.objects.live().filter(Q(section_id=outer) | Q(section__parent_id=outer))
+
+    def has_stories(self):
+        # Two EXISTS, not one with an OR: each then probes the section index for one row,
+        # where the OR made PostgreSQL join every section to every live story.
+        outer = OuterRef("pk")
+        live = Article.objects.live()
+        return Exists(live.filter(section_id=outer)) | Exists(live.filter(section__parent_id=outer))
 
     @cached_property
     def latest(self):

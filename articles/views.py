@@ -4,11 +4,14 @@ Reader pages are the same for every visitor (DESIGN.md), so they are public and
 cacheable; the pages that hold a form (Contact Us) are not.
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
@@ -89,7 +92,21 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(**blocks, latest=latest, json_ld=json_ld, **kwargs)
 
 
-@method_decorator(never_cache, "dispatch")
+def _never_shared(view):
+    """Never cached anywhere: replaces the story page's public headers, which it inherits."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        response = view(*args, **kwargs)
+        del response["Cache-Control"]
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+        return response
+
+    return wrapper
+
+
+@method_decorator(_never_shared, "dispatch")
 class ArticlePreviewView(ArticleDetailView):
     """A story exactly as readers will see it, in any state, for staff who may edit it.
 

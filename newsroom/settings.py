@@ -10,7 +10,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -69,6 +71,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_prose_editor",
+    "csp",
     "simple_history",
     "allauth",
     "allauth.account",
@@ -81,6 +84,15 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from STATIC_ROOT, compressed and cached far ahead, before any
+    # other middleware does work for them.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Security headers, outside the page cache so a page answered from it gets them too:
+    # Content-Security-Policy (reader pages' or the admin's: newsroom/security.py),
+    # Permissions-Policy and X-Frame-Options.
+    "newsroom.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Old (WordPress) addresses that would be a 404 → 301 to the story. Inside CommonMiddleware,
@@ -88,12 +100,14 @@ MIDDLEWARE = [
     "articles.redirects.LegacyURLMiddleware",
     # ETags for every page, answering a matching conditional GET with 304.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Reader pages from the shared cache: before CSRF, auth and the rest, which a page
+    # that is the same for everyone does not need.
+    "articles.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.PrivatePagesMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Revisions record who saved: the signed-in user of the request that saved.
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -138,13 +152,31 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but an unreachable Redis is a cache miss, not a 500
+            # (newsroom/cache.py); short timeouts, so a dead server does not stall pages.
+            "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("DJANGO_CACHE_PREFIX", "newsroom"),
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
-else:
+elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    # Without Redis, the workers of one machine still share one cache: files on local disk.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
+        }
+    }
+
+# Reader pages kept whole in the cache (articles/page_cache.py); off for debugging them.
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", default=True)
+NEWSROOM_PAGE_CACHE_SECONDS = int(env("NEWSROOM_PAGE_CACHE_SECONDS", "300"))
+# The benchmark's switches: a minimal "ceiling" view, and uncached pages on request.
+NEWSROOM_BENCH = env_bool("NEWSROOM_BENCH", default=False)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -189,14 +221,35 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "newsroom" / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Django answers /media/ itself only when asked: for one-machine setups (`make serve`, the
+# benchmark) with no web server in front. Production serves media from nginx or object
+# storage. On by default only in development, as before.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # In production (after `collectstatic`), file names carry a hash of their content, and a
+    # gzip and a brotli copy of each lie beside them, for whitenoise to serve.
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
 }
+# whitenoise: a hashed name is cached for ten years ("immutable"); the same file under its
+# unhashed name (still served, for anything that links to it) may change at the next deploy,
+# so a minute. In development (and tests) files are found where they are, on each request.
+WHITENOISE_MAX_AGE = 0 if DEBUG else 60
+WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_USE_FINDERS = DEBUG
+# Source maps are fetched by developer tools only: compressing the editor's 2 MB map
+# doubled the time collectstatic takes.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -217,10 +270,84 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# Security (README "Security"). Headers on every response: no MIME sniffing, no framing, the
+# origin only to other sites, a window of our own.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+# No script reads the CSRF cookie: the page script takes the token from /accounts/state/.
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # http -> https. A site on plain http (DJANGO_SECURE_COOKIES=0: `make serve`, the
+    # benchmark) is not redirected unless asked.
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=SESSION_COOKIE_SECURE)
+    SECURE_HSTS_SECONDS = int(env("DJANGO_SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+
+# Content-Security-Policy (django-csp). Reader pages are cached whole and shared by everyone
+# (articles/page_cache.py), so they carry no nonce and need none: no inline script or style
+# anywhere on them. Only the admin, never cached, has a nonce (newsroom/security.py).
+NEWSROOM_CSP_EXTRA_IMG_SRC = env_list("DJANGO_CSP_IMG_SRC", [])  # e.g. a CDN that serves media
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *NEWSROOM_CSP_EXTRA_IMG_SRC],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# The admin's: the body editor's inline import map carries the nonce, its inline styles
+# need 'unsafe-inline' (which a nonce in style-src would switch off), and a chosen image is
+# previewed from a blob: URL.
+NEWSROOM_ADMIN_CSP = CONTENT_SECURITY_POLICY["DIRECTIVES"] | {
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", *NEWSROOM_CSP_EXTRA_IMG_SRC],
+}
+# Powerful features no page of ours uses are off, for us and anything we embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Uploaded images (articles/uploads.py): real JPEG, PNG, WebP or GIF pictures only, within
+# these limits (Pillow refuses to open anything much larger: decompression bombs).
+NEWSROOM_UPLOAD_MAX_BYTES = int(float(env("NEWSROOM_UPLOAD_MAX_MB", "15")) * 1024 * 1024)
+NEWSROOM_UPLOAD_MAX_PIXELS = int(float(env("NEWSROOM_UPLOAD_MAX_MEGAPIXELS", "40")) * 1_000_000)
 
 LOGGING = {
     "version": 1,

@@ -1,8 +1,11 @@
+import re
+
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+
+from newsroom.media import serve_media
 
 admin.site.site_header = "IndiaPost Live newsroom"
 admin.site.site_title = "Newsroom"
@@ -18,6 +21,14 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
-if settings.DEBUG:
-    # In production media comes from the web server or object storage, never from Django.
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+if settings.NEWSROOM_BENCH:
+    # The benchmark's framework ceiling (bench/), before the articles' catch-all page slug.
+    from newsroom.bench_views import bench_ceiling
+
+    urlpatterns.insert(-1, path("bench/ceiling/<int:size>/", bench_ceiling, name="bench_ceiling"))
+
+if settings.SERVE_MEDIA:
+    # In production media comes from the web server or object storage, never from Django:
+    # only development and one-machine setups (DJANGO_SERVE_MEDIA=1) serve it here.
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns.insert(0, re_path(rf"^{media_prefix}(?P<path>.+)$", serve_media))

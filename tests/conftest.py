@@ -6,6 +6,9 @@ import pytest
 
 from tests import factories
 
+# Real gunicorn servers with production settings (tests/servers.py), for any test module.
+from tests.servers import gunicorn_servers, module_gunicorn_servers, production_static  # noqa: F401
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # there unless told it is safe (it is: one thread, no real async code).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -25,6 +28,8 @@ def _test_settings(settings, tmp_path):
             "LOCATION": f"test-{tmp_path.name}",
         }
     }
+    # Views are tested as they render; tests/test_page_cache.py turns the page cache on.
+    settings.NEWSROOM_PAGE_CACHE = False
     settings.STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -27,7 +27,9 @@ def test_an_editor_previews_a_draft_as_readers_will_see_it_marked_as_a_preview(c
 def test_a_preview_is_never_cached(client):
     client.force_login(UserFactory(role="Editor"))
     response = client.get(preview_url(ArticleFactory()))
-    assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"no-cache", "no-store", "private"} <= directives
+    assert not any(part.startswith(("s-maxage", "public")) for part in directives)
 
 
 def test_a_writer_previews_their_own_draft(client):

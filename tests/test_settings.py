@@ -51,7 +51,7 @@ def test_an_unreadable_debug_value_is_refused_with_a_message():
 def test_redis_url_selects_the_redis_cache():
     result = load_settings(REDIS_URL="redis://127.0.0.1:6379/0")
     assert result.returncode == 0, result.stderr
-    assert "django.core.cache.backends.redis.RedisCache" in result.stdout
+    assert "newsroom.cache.ResilientRedisCache" in result.stdout
 
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set (CI sets it)")

@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from articles import page_cache
 from articles.demo import site
 from articles.demo.bulk import add_generated_articles
 from articles.demo.content import ARTICLES, PAGES
@@ -77,6 +78,8 @@ class Command(BaseCommand):
         if articles:
             added = add_generated_articles(articles)
             self.stdout.write(f"Generated stories: {added} added.")
+            # Bulk inserts send no signals: a running site's cached pages must still go.
+            page_cache.invalidate()
         self.print_sign_ins()
 
     def sections(self) -> dict[str, Section]:

@@ -1,0 +1,181 @@
+"""Reader pages kept whole in Django's cache, shared by every worker and server.
+
+Reader pages are the same for every visitor (DESIGN.md), so one copy serves everyone. A
+page is stored under the *content version*: a token kept in the cache, replaced whenever
+content readers can see may have changed:
+
+- after any save or delete of what pages show (stories, sections, authors, tags, bylines,
+  standing pages, site settings), once the transaction has committed, so a page rendered
+  from the old rows can only ever be stored under the old token;
+- when the next scheduled story's time comes: the token records that time, and the first
+  request after it makes a new token (scheduling needs no job, and neither does this).
+
+Every worker and server reads the token from the shared cache (Redis in production), so
+all of them see a change at once; each process remembers the token for at most
+`TOKEN_MEMO_SECONDS`, which bounds how stale a page can be. Which responses are pages is
+decided by their own headers: `Cache-Control: public` (set by `views.public_page`), 200,
+no cookie, nothing that varies by visitor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import set_response_etag
+from taggit.models import Tag
+
+from .models import (
+    Article,
+    ArticleAuthor,
+    Author,
+    Page,
+    Section,
+    SiteSettings,
+    TaggedArticle,
+    renditions_recorded,
+)
+
+TOKEN_KEY = "page-cache:token"
+TOKEN_MEMO_SECONDS = 1.0
+BYPASS_HEADER = "X-Bench-Bypass-Cache"
+STATUS_HEADER = "X-Page-Cache"
+# What a stored page keeps of its response; the rest is made again by the middleware.
+KEPT_HEADERS = ("Content-Type", "Cache-Control", "Content-Language", "Last-Modified", "ETag")
+# Pages may vary by how they are encoded, never by who asks.
+ALLOWED_VARY = {"accept-encoding"}
+# What readers see: saving or deleting any of these may change a page.
+SHOWN_MODELS = (Article, Section, Author, Page, SiteSettings, ArticleAuthor, TaggedArticle, Tag)
+
+
+@dataclass(frozen=True)
+class Token:
+    value: str
+    until: float | None  # when the next scheduled story goes live (epoch seconds)
+
+
+@dataclass
+class _Memo:
+    token: Token | None = None
+    read_at: float = 0.0
+
+
+_memo = _Memo()
+
+
+def _now() -> float:
+    # django.utils.timezone, so a test that moves the clock moves this too.
+    return timezone.now().timestamp()
+
+
+def _next_go_live() -> float | None:
+    """When the next scheduled story goes live, or None."""
+    at = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return at.timestamp() if at else None
+
+
+def _new_token() -> Token:
+    token = Token(uuid.uuid4().hex, _next_go_live())
+    cache.set(TOKEN_KEY, token, timeout=None)
+    _memo.token, _memo.read_at = token, time.monotonic()
+    return token
+
+
+def current_token() -> Token:
+    """The content version pages are stored under now (a new one once a schedule is due)."""
+    token = _memo.token
+    fresh = token is not None and time.monotonic() - _memo.read_at < TOKEN_MEMO_SECONDS
+    if not fresh:
+        token = cache.get(TOKEN_KEY)
+        _memo.token, _memo.read_at = token, time.monotonic()
+    if token is None or (token.until is not None and _now() >= token.until):
+        token = _new_token()
+    return token
+
+
+def invalidate() -> None:
+    """Every stored page is out of date: the next request of each page renders it again."""
+    _new_token()
+
+
+def invalidate_on_commit(**kwargs) -> None:
+    if kwargs.get("raw"):  # loaddata (a restore): its caller invalidates once, at the end
+        return
+    transaction.on_commit(invalidate, robust=True)
+
+
+def connect_signals() -> None:
+    """Content changes invalidate the pages (called once, from AppConfig.ready)."""
+    for model in SHOWN_MODELS:
+        post_save.connect(invalidate_on_commit, sender=model, dispatch_uid=f"pages-{model}")
+        post_delete.connect(invalidate_on_commit, sender=model, dispatch_uid=f"pages-d-{model}")
+    m2m_changed.connect(
+        invalidate_on_commit, sender=Article.tags.through, dispatch_uid="pages-article-tags"
+    )
+    renditions_recorded.connect(invalidate_on_commit, dispatch_uid="pages-renditions")
+
+
+def _key(token: Token, request: HttpRequest) -> str:
+    where = f"{request.get_host()}{request.get_full_path()}"
+    return f"page-cache:{token.value}:{hashlib.sha256(where.encode()).hexdigest()}"
+
+
+def _storable(response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if "public" not in response.get("Cache-Control", ""):
+        return False
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+    return vary <= ALLOWED_VARY
+
+
+def _bypassed(request: HttpRequest) -> bool:
+    """The benchmark measures uncached pages on the same server by asking for it."""
+    return settings.NEWSROOM_BENCH and request.headers.get(BYPASS_HEADER) == "1"
+
+
+class PageCacheMiddleware:
+    """Answer a reader page from the cache; store the ones that may be shared."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            not settings.NEWSROOM_PAGE_CACHE
+            or request.method not in ("GET", "HEAD")
+            or _bypassed(request)
+        ):
+            return self.get_response(request)
+        token = current_token()
+        key = _key(token, request)
+        stored = cache.get(key)
+        if stored is not None:
+            content, headers = stored
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response[STATUS_HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and _storable(response):
+            if not response.has_header("ETag"):
+                set_response_etag(response)
+            headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
+            timeout = settings.NEWSROOM_PAGE_CACHE_SECONDS
+            cache.set(key, (response.content, headers), timeout=timeout)
+            response[STATUS_HEADER] = "miss"
+        return response

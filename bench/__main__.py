@@ -1,0 +1,54 @@
+"""`python -m bench [run|plans|render]`: the benchmark, the PostgreSQL plan check alone, or
+report.md written again from report.json (after a change to the report's layout).
+`python -m bench soak [options]`: the soak, readers and writers at saturation (bench/soak.py)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    p.add_argument("what", nargs="?", choices=["run", "plans", "render"], default="run")
+    p.add_argument("--articles", type=int, default=10_000, metavar="N", help="generated stories")
+    p.add_argument("--duration", type=float, default=8.0, help="seconds per measured run")
+    p.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up before each")
+    p.add_argument("--connections", type=int, default=16, help="wrk connections")
+    p.add_argument("--threads", type=int, default=2, help="wrk threads")
+    p.add_argument("--rounds", type=int, default=3, help="interleaved rounds (median reported)")
+    p.add_argument("--pages", nargs="*", metavar="PAGE", help="only these (home, section...)")
+    p.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
+    p.add_argument("--skip-dataset", action="store_true", help="use the dataset as it is")
+    p.add_argument("--skip-plans", action="store_true", help="no PostgreSQL plan check")
+    p.add_argument("--skip-weight", action="store_true", help="no page weight (Chromium)")
+    p.add_argument("--out", default=str(ROOT / "bench" / "results"), help="report folder")
+    return p
+
+
+def main(argv=None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["soak"]:  # its own options: bench/soak.py
+        from bench import soak
+
+        soak.main(argv[1:])
+        return
+    options = parser().parse_args(argv)
+    options.redis_url = os.environ.get("REDIS_URL", "").strip()
+    os.chdir(ROOT)
+    from bench import run
+
+    if options.what == "plans":
+        run.plans_only(options)
+    elif options.what == "render":
+        run.render_again(options)
+    else:
+        run.run(options)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,243 @@
+"""The whole benchmark: dataset, in-process breakdown, plans, load runs, page weight, report."""
+
+from __future__ import annotations
+
+import os
+import platform
+import runpy
+import shutil
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench import dataset, report
+from bench.load import Load
+from bench.server import GUNICORN_CONF, Server, fetch, production_env, server_command
+
+ROOT = Path(__file__).resolve().parent.parent
+TMP = ROOT / "bench" / "results" / "tmp"  # logs and the file cache; git-ignored
+VARIANTS = ("ceiling", "uncached", "cached")
+
+
+def say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def setup_django(redis_url: str) -> dict[str, str]:
+    """Production plus bench mode for this process (and the server): the environment used."""
+    url = dataset.database_url()
+    if url.startswith("postgres"):
+        dataset.ensure_postgres_database(url)
+    env = production_env(url, redis_url, dataset.MEDIA_ROOT)
+    os.environ.update(env)
+    if not redis_url:
+        os.environ.pop("REDIS_URL", None)
+    import django
+
+    django.setup()
+    return env
+
+
+def machine(env: dict[str, str]) -> dict:
+    import django
+    from django.conf import settings
+    from django.db import connection
+
+    cpu = platform.processor() or "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    connection.ensure_connection()
+    engine = connection.vendor
+    if engine == "postgresql":
+        engine += f" {connection.pg_version // 10000}.{connection.pg_version % 10000}"
+    elif engine == "sqlite":
+        import sqlite3
+
+        engine += f" {sqlite3.sqlite_version}"
+    command = server_command(0)
+    workers = None
+    if GUNICORN_CONF.exists():
+        workers = runpy.run_path(str(GUNICORN_CONF)).get("workers")
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "database": engine,
+        "cache_backend": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+        + (f" ({env['REDIS_URL']})" if env.get("REDIS_URL") else ""),
+        "server": " ".join(Path(part).name if i == 0 else part for i, part in enumerate(command))
+        .replace(str(ROOT) + "/", "")
+        .replace("--bind 127.0.0.1:0", "--bind 127.0.0.1:<port>"),
+        "workers": workers,
+    }
+
+
+def check_pages(base: str, pages: dict[str, str]) -> None:
+    for name, path in pages.items():
+        for bypass in (True, False):
+            status, _ = fetch(base + path, bypass_cache=bypass)
+            if status != 200:
+                raise RuntimeError(f"{name} ({path}) answered {status}; not benchmarking it.")
+
+
+def load_rounds(server: Server, pages: dict[str, str], load: Load, rounds: int) -> list[dict]:
+    """Each round: for each page, uncached, the ceiling at its size, cached, back to back."""
+    results = []
+    base = server.base_url
+    for number in range(1, rounds + 1):
+        round_ = {}
+        for name, path in pages.items():
+            _, body = fetch(base + path, bypass_cache=True)
+            size = len(body)
+            # The ceiling in the middle, next to both runs its share is taken against; and
+            # its warm-up absorbs what the slow uncached run left queued in the server.
+            urls = {
+                "uncached": (base + path, True),
+                "ceiling": (f"{base}/bench/ceiling/{size}/", False),
+                "cached": (base + path, False),
+            }
+            runs = {"path": path, "bytes": size}
+            for variant, (url, bypass) in urls.items():
+                warmup, measured = load.run(url, bypass_cache=bypass)
+                runs[variant] = measured.as_dict()
+                runs[f"{variant}_warmup"] = warmup.as_dict() if warmup else None
+            say(
+                f"round {number}/{rounds} {name:<8} {size:>7} B  "
+                + "  ".join(
+                    f"{v} {runs[v]['rps']:7.0f}/s p99 {runs[v]['p99_ms']:6.1f}ms" for v in VARIANTS
+                )
+            )
+            round_[name] = runs
+        results.append(round_)
+    return results
+
+
+def run(options) -> dict:
+    """The full benchmark; writes report.md and report.json into `options.out`."""
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: `apt-get install -y wrk` (make bench does it).")
+    out = Path(options.out)
+    tmp = TMP
+    tmp.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(tmp / "cache", ignore_errors=True)  # the file cache of a run without Redis
+    env = setup_django(options.redis_url)
+    started = datetime.now(UTC)
+    log = open(tmp / "prepare.log", "a")  # noqa: SIM115
+    if options.skip_dataset:
+        from django.db import connection
+
+        from articles.models import Article
+
+        data = {"engine": connection.vendor, "stories": Article.objects.count()}
+        data["live_stories"] = Article.objects.live().count()
+        data["generated_stories"] = dataset.generated_count()
+    else:
+        say(f"dataset: {options.articles:,} generated stories on {dataset.database_url()}")
+        data = dataset.prepare(options.articles, log)
+    say(f"dataset ready: {data}")
+    pages = dataset.pick_pages()
+    if options.pages:
+        pages = {name: path for name, path in pages.items() if name in options.pages}
+
+    from bench.breakdown import breakdown
+    from bench.plans import check_plans
+
+    say("in-process breakdown of each page")
+    times = breakdown(pages)
+    plans = None
+    if not options.skip_plans:
+        say("PostgreSQL plans")
+        plans = check_plans(dataset.pick_pages())
+
+    load = Load(
+        threads=options.threads,
+        connections=options.connections,
+        duration=options.duration,
+        warmup=options.warmup,
+    )
+    weight = None
+    load_before = os.getloadavg()
+    with Server(env, port=options.port, log=tmp / "server.log") as server:
+        say(f"server on {server.base_url}: {' '.join(server_command(server.port))}")
+        check_pages(server.base_url, pages)
+        rounds = load_rounds(server, pages, load, options.rounds)
+        if not options.skip_weight:
+            from bench.weight import measure
+
+            say("page weight in Chromium")
+            weight = measure(
+                server.base_url, {k: pages[k] for k in ("home", "article") if k in pages}
+            )
+
+    load_after = os.getloadavg()
+    result = {
+        "date": started.strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": {
+            **machine(env),
+            # Other work on the machine during the run (1-minute load average, before/after).
+            "load_average": [round(load_before[0], 2), round(load_after[0], 2)],
+        },
+        "parameters": {
+            "articles": options.articles,
+            "threads": load.threads,
+            "connections": load.connections,
+            "duration": load.duration,
+            "warmup": load.warmup,
+            "rounds": options.rounds,
+        },
+        "dataset": data,
+        "pages": report.summarize(rounds),
+        "errors": report.count_errors(rounds),
+        "breakdown": times,
+        "weight": weight,
+        "plans": plans,
+        "rounds": rounds,
+    }
+    result["targets"] = report.targets(result)
+    markdown, data_file = report.write(result, out)
+    say(f"report: {markdown} and {data_file}")
+    return result
+
+
+def plans_only(options) -> dict:
+    """`python -m bench plans`: the dataset (unless skipped) and the plan check alone."""
+    import json
+
+    from bench.plans import check_plans
+
+    setup_django(options.redis_url)
+    if not options.skip_dataset:
+        TMP.mkdir(parents=True, exist_ok=True)
+        with open(TMP / "prepare.log", "a") as log:
+            dataset.prepare(options.articles, log)
+    plans = check_plans(dataset.pick_pages())
+    out_dir = Path(options.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "plans.json").write_text(json.dumps(plans, indent=2, default=str) + "\n")
+    (out_dir / "plans.md").write_text(
+        "# PostgreSQL plans\n\n" + "\n".join(report.render_plans(plans)) + "\n"
+    )
+    print("\n".join(report.render_plans(plans)))
+    return plans
+
+
+def render_again(options) -> None:
+    """report.md (and the targets) again from report.json, without running anything."""
+    import json
+
+    out = Path(options.out)
+    result = json.loads((out / "report.json").read_text())
+    result["pages"] = report.summarize(result["rounds"])
+    result["errors"] = report.count_errors(result["rounds"])
+    if result.get("plans") and "pages" in result["plans"]:
+        from bench.plans import offenders
+
+        result["plans"].update(offenders(result["plans"]))
+    result["targets"] = report.targets(result)
+    report.write(result, out)

@@ -1,0 +1,190 @@
+"""Reader pages from the shared cache, and every kind of change making them new again."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import page_cache, workflow
+from tests.factories import ArticleFactory, SectionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.NEWSROOM_PAGE_CACHE = True
+    page_cache._memo.token = None  # each test has its own cache (conftest)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what waits for the commit (the invalidation), as the end of a request would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def editor():
+    return UserFactory(role="Editor")
+
+
+def status(response) -> str:
+    return response.get(page_cache.STATUS_HEADER, "")
+
+
+def test_a_page_asked_for_twice_is_served_from_the_cache_without_queries(
+    client, django_assert_num_queries
+):
+    ArticleFactory(live=True, headline="Tram line extended to the airport")
+    first = client.get("/")
+    with django_assert_num_queries(0):
+        second = client.get("/")
+    assert (status(first), status(second)) == ("miss", "hit")
+    assert second.content == first.content
+    assert "Tram line extended to the airport" in second.content.decode()
+
+
+def test_a_cached_page_keeps_its_public_headers_and_answers_a_conditional_get(client):
+    ArticleFactory(live=True)
+    first = client.get("/")
+    hit = client.get("/")
+    assert hit["Cache-Control"] == first["Cache-Control"]
+    assert "public" in hit["Cache-Control"]
+    assert hit["ETag"] == first["ETag"]
+    again = client.get("/", headers={"if-none-match": hit["ETag"]})
+    assert again.status_code == 304
+
+
+def test_a_signed_in_reader_gets_the_same_cached_page_and_no_cookie(client):
+    ArticleFactory(live=True)
+    anonymous = client.get("/")
+    client.force_login(UserFactory())
+    signed_in = client.get("/")
+    assert status(signed_in) == "hit"
+    assert signed_in.content == anonymous.content
+    assert not signed_in.cookies
+    assert "Cookie" not in signed_in.get("Vary", "")
+
+
+def test_publishing_a_story_shows_it_on_the_next_request(client, committed, editor):
+    story = ArticleFactory(headline="Harbour bridge opens to cyclists")
+    client.get("/")
+    with committed():
+        workflow.publish(article=story, by=editor)
+    response = client.get("/")
+    assert status(response) == "miss"
+    assert "Harbour bridge opens to cyclists" in response.content.decode()
+
+
+def test_editing_a_live_story_shows_the_new_text_on_every_page(client, committed):
+    story = ArticleFactory(live=True, headline="Old headline about the ferry")
+    client.get("/")
+    client.get(story.get_absolute_url())
+    with committed():
+        story.headline = "New headline about the ferry"
+        story.save()
+    assert "New headline about the ferry" in client.get("/").content.decode()
+    assert "New headline about the ferry" in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_unpublishing_a_story_takes_its_cached_page_down(client, committed, editor):
+    story = ArticleFactory(live=True)
+    assert client.get(story.get_absolute_url()).status_code == 200
+    with committed():
+        workflow.unpublish(article=story, by=editor)
+    assert client.get(story.get_absolute_url()).status_code == 404
+
+
+def test_a_scheduled_story_appears_when_its_time_comes_without_any_save(
+    client, editor, monkeypatch
+):
+    story = ArticleFactory(headline="Night markets return to the old quarter")
+    at = timezone.now() + timedelta(minutes=30)
+    workflow.schedule(article=story, by=editor, at=at)
+    page_cache.invalidate()  # as the commit would
+    assert "Night markets" not in client.get("/").content.decode()
+    assert status(client.get("/")) == "hit"
+    later = at + timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    response = client.get("/")
+    assert status(response) == "miss"
+    assert "Night markets return to the old quarter" in response.content.decode()
+
+
+def test_renaming_a_section_shows_the_new_name(client, committed):
+    section = SectionFactory(name="Metro", slug="metro")
+    ArticleFactory(live=True, section=section)
+    client.get("/")
+    with committed():
+        section.name = "City"
+        section.save()
+    assert ">City<" in client.get("/").content.decode()
+
+
+def test_tagging_a_story_shows_the_tag_on_its_page(client, committed):
+    story = ArticleFactory(live=True)
+    client.get(story.get_absolute_url())
+    with committed():
+        story.tags.add("Monsoon")
+    assert "Monsoon" in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_a_page_rendered_while_content_changed_is_not_served_after_the_change(rf):
+    """The page is stored under the version read when its request began."""
+    rendered = []
+
+    def render_during_a_change(request):
+        response = _public_page(f"rendered {len(rendered)}")
+        page_cache.invalidate()  # an editor's save commits while this page renders
+        rendered.append(response)
+        return response
+
+    middleware = page_cache.PageCacheMiddleware(render_during_a_change)
+    middleware(rf.get("/"))
+    middleware(rf.get("/"))
+    assert len(rendered) == 2  # the second request did not get the first, stale, copy
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/accounts/login/",
+        "/contact-us/",
+        "/news/no-such-story/",
+    ],
+)
+def test_pages_for_one_visitor_and_errors_are_never_stored(client, url):
+    client.get(url)
+    assert status(client.get(url)) != "hit"
+
+
+def test_the_preview_is_never_stored(client, editor):
+    story = ArticleFactory(headline="Draft about the budget")
+    client.force_login(editor)
+    client.get(reverse("articles:preview", args=[story.pk]))
+    assert status(client.get(reverse("articles:preview", args=[story.pk]))) != "hit"
+
+
+def test_the_benchmark_may_ask_for_an_uncached_page_only_in_bench_mode(client, settings):
+    ArticleFactory(live=True)
+    client.get("/")
+    bypass = {page_cache.BYPASS_HEADER: "1"}
+    assert status(client.get("/", headers=bypass)) == "hit"
+    settings.NEWSROOM_BENCH = True
+    assert status(client.get("/", headers=bypass)) == ""
+
+
+def test_the_page_cache_can_be_switched_off(client, settings):
+    settings.NEWSROOM_PAGE_CACHE = False
+    ArticleFactory(live=True)
+    client.get("/")
+    assert status(client.get("/")) == ""
+
+
+def _public_page(text: str):
+    from django.http import HttpResponse
+
+    response = HttpResponse(text)
+    response["Cache-Control"] = "public, max-age=60"
+    return response
