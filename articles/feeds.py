@@ -152,6 +152,11 @@ class StoryFeed(Feed):
         for item in feed.items:
             for enclosure in item["enclosures"]:
                 enclosure.url = request.build_absolute_uri(enclosure.url)
+        if issubclass(self.feed_type, Rss201rev2Feed):
+            # As for item titles: RSS readers may show the channel's text as HTML, and names
+            # and bios are typed by staff, so they go in as escaped text (Atom's are text).
+            for field in ("title", "description"):
+                feed.feed[field] = escape(feed.feed[field], quote=False)
         return feed
 
     def stories(self, obj):

@@ -535,3 +535,14 @@ def test_feed_query_count_does_not_grow_with_stories(
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.count(b"<item>" if not is_atom else b"<entry>") >= 3
+
+
+def test_an_rss_channel_title_made_of_a_name_is_escaped_text(client):
+    """Escaped as HTML (as item titles are), then as XML: readers showing HTML show text."""
+    from tests.factories import AuthorFactory
+
+    author = AuthorFactory(name="<b>Asha</b> & Co", bio="Writes <i>about</i> rivers.")
+    ArticleFactory(live=True, authors=[author])
+    channel = client.get(f"/author/{author.slug}/feed/").content.decode().split("<item>")[0]
+    assert "<title>&amp;lt;b&amp;gt;Asha&amp;lt;/b&amp;gt; &amp;amp; Co — " in channel
+    assert "<description>Writes &amp;lt;i&amp;gt;about&amp;lt;/i&amp;gt; rivers." in channel

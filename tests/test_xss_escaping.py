@@ -368,7 +368,7 @@ def test_feeds_are_well_formed_and_carry_each_field_escaped(client, xss, vector:
     article = xss.story(vector)
     author = article.byline_authors[0]
     rss = etree.fromstring(client.get(reverse("articles:author_feed", args=[author.slug])).content)
-    assert rss.findtext("channel/title") == f"{author.name} — {SITE_NAME}"
+    assert rss.findtext("channel/title") == escape(f"{author.name} — {SITE_NAME}", quote=False)
     item = rss_item(rss, article)
     # <title> and <description> hold HTML in most readers: the text, HTML-escaped.
     assert item.findtext("title") == escape(article.headline, quote=False)
@@ -399,10 +399,14 @@ def test_feeds_are_well_formed_and_carry_each_field_escaped(client, xss, vector:
     assert entry.findtext("atom:author/atom:name", namespaces=NS) == author.name
 
     for tag in Tag.objects.filter(name__in=xss.tag_names[vector.id]):
-        for name in ("articles:tag_feed", "articles:tag_atom_feed"):
+        # RSS channel text is HTML-escaped (as item titles are); Atom's title is plain text.
+        for name, title in (
+            ("articles:tag_feed", escape(f"{tag.name} — {SITE_NAME}", quote=False)),
+            ("articles:tag_atom_feed", f"{tag.name} — {SITE_NAME}"),
+        ):
             feed = etree.fromstring(client.get(reverse(name, args=[tag.slug])).content)
             titles = feed.xpath("//*[local-name()='title']/text()")
-            assert f"{tag.name} — {SITE_NAME}" in titles
+            assert title in titles
 
 
 def test_the_site_and_section_feeds_parse_with_every_vector_in_them(client, xss):
