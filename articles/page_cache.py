@@ -79,7 +79,7 @@ def _now() -> float:
 def _next_go_live() -> float | None:
     """When the next scheduled story goes live, or None."""
     at = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        Article.objects.scheduled()
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()
