@@ -18,7 +18,7 @@ from tests.factories import (
     SectionFactory,
     UserFactory,
 )
-from tests.html import main
+from tests.html import main, vnu_errors
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -225,26 +225,8 @@ def personal_pages(client, site) -> dict[str, str]:
 
 
 def test_personal_pages_are_valid_html(client, reader_site, vnu_command, tmp_path):
-    import subprocess
-
     pages = personal_pages(client, reader_site)
     assert "You follow" in pages["for-you"] and "Popular tags" in pages["for-you-suggestions"]
     assert "is-invalid" in pages["delete-errors"]
-    folder = tmp_path / "html"
-    folder.mkdir()
-    for name, html in pages.items():
-        (folder / f"{name}.html").write_text(html, encoding="utf-8")
-    files = sorted(str(path) for path in folder.glob("*.html"))
-    command = [*vnu_command, "--errors-only", "--format", "json", "--exit-zero-always", *files]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    try:
-        report = json.loads(result.stderr)  # vnu writes its JSON report to stderr
-    except json.JSONDecodeError:
-        pytest.fail(f"vnu gave no report (exit {result.returncode}):\n{result.stderr}")
-    errors = [m for m in report["messages"] if m.get("type") in ("error", "non-document-error")]
-    lines = [
-        f"{m.get('url', '?').rsplit('/', 1)[-1]}:{m.get('lastLine', '?')}: {m.get('message')}"
-        f"\n    {m.get('extract', '').strip()}"
-        for m in errors
-    ]
-    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(lines)
+    errors = vnu_errors(vnu_command, pages, tmp_path / "html")
+    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)

@@ -1,11 +1,10 @@
 """Every reader page type is valid HTML, checked offline by the W3C Nu HTML checker (vnu)."""
 
-import json
-import subprocess
-
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from tests.html import vnu_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -60,24 +59,5 @@ def test_reader_pages_are_valid_html(client, reader_site, vnu_command, tmp_path)
     assert "You Might Also Like" in pages["article"] and "You also Like" in pages["article"]
     assert 'class="avatar avatar--large"' in pages["author"]
     assert "is-invalid" in pages["contact-errors"] and "alert" in pages["sign-in-errors"]
-    folder = tmp_path / "html"
-    folder.mkdir()
-    for name, html in pages.items():
-        (folder / f"{name}.html").write_text(html, encoding="utf-8")
-
-    # One JVM for every file: starting Java is the slow part.
-    files = sorted(str(path) for path in folder.glob("*.html"))
-    command = [*vnu_command, "--errors-only", "--format", "json", "--exit-zero-always", *files]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    # vnu writes its JSON report to stderr.
-    try:
-        report = json.loads(result.stderr)
-    except json.JSONDecodeError:
-        pytest.fail(f"vnu gave no report (exit {result.returncode}):\n{result.stderr}")
-    errors = [m for m in report["messages"] if m.get("type") in ("error", "non-document-error")]
-    lines = [
-        f"{m.get('url', '?').rsplit('/', 1)[-1]}:{m.get('lastLine', '?')}:"
-        f"{m.get('firstColumn', '?')}: {m.get('message')}\n    {m.get('extract', '').strip()}"
-        for m in errors
-    ]
-    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(lines)
+    errors = vnu_errors(vnu_command, pages, tmp_path / "html")
+    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)
