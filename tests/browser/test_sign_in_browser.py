@@ -79,6 +79,19 @@ def test_save_asks_an_anonymous_reader_to_sign_in_first(page):
     expect(page.get_by_role("dialog", name="Welcome Back!")).to_be_visible()
 
 
+def test_a_save_clicked_before_the_reader_state_arrives_waits_for_it(page):
+    story = ArticleFactory(live=True)
+    held = []
+    page.route("**/accounts/state/**", lambda route: held.append(route))
+    page.goto(story.get_absolute_url())
+    page.wait_for_function("() => true")  # lets the held request reach the handler
+    assert held, "the page asks who is reading"
+    page.locator(f'main [data-save="{story.pk}"]').first.click()
+    held[0].continue_()
+    expect(page.get_by_role("dialog", name="Welcome Back!")).to_be_visible()
+    expect(page).to_have_url(re.compile(re.escape(story.get_absolute_url()) + "$"))
+
+
 def test_signing_up_in_the_modal_ends_on_the_verify_your_email_step(page):
     page.goto("/")
     dialog = open_modal(page)

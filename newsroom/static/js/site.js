@@ -292,12 +292,14 @@
       showFollowing(link, (following[key.kind] || []).indexOf(key.slug) !== -1);
     });
   }
+  /* Settles once the state has been asked for, whatever the answer. */
+  var personalAsked = null;
   function refreshPersonal() {
     if (!stateUrl || !window.fetch) return;
     var url = new URL(stateUrl, window.location.href);
     var ids = savedIds();
     if (ids.length) url.searchParams.set("articles", ids.join(","));
-    fetch(url.toString(), { credentials: "same-origin", headers: { Accept: "application/json" } })
+    personalAsked = fetch(url.toString(), { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (state) { if (state) applyPersonal(state); })
       .catch(function () { /* the links still work as plain pages */ });
@@ -315,16 +317,22 @@
       .then(function (answer) { show(link, !!answer[field]); })
       .catch(function () { window.location.href = link.href; });
   }
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("[data-save], [data-follow]");
-    if (!link || !personal) return;
-    event.preventDefault();
+  function usePersonalLink(link) {
+    if (!personal) { window.location.href = link.href; return; }
     if (!personal.authenticated) { openSignIn(document.querySelector("[data-signin]").href); return; }
     if (link.hasAttribute("data-save")) {
       toggle(link, "saved", link.getAttribute("aria-pressed") === "true" ? "remove" : "save", showSaved);
     } else {
       toggle(link, "following", link.getAttribute("aria-pressed") === "true" ? "unfollow" : "follow", showFollowing);
     }
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-save], [data-follow]");
+    if (!link || (!personal && !personalAsked)) return;
+    event.preventDefault();
+    /* A click that beats the state answer waits for it rather than leaving the page. */
+    if (personal) usePersonalLink(link);
+    else personalAsked.then(function () { usePersonalLink(link); });
   });
   refreshPersonal();
 
