@@ -18,6 +18,7 @@ from articles.models import Article, ArticleAuthor, Author, LegacyURL, Section
 from articles.wordpress import wxr
 from articles.wordpress.content import SUMMARY_LIMIT, summary_from
 from tests.factories import ArticleFactory, UserFactory
+from tests.pictures import assert_no_metadata, jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
 
@@ -253,6 +254,34 @@ def test_featured_image_is_imported_with_its_renditions(output):
     assert image.storage.exists(rendition_name(image.name, 800, "jpg"))
     assert article.featured_image_alt == "A metro train at an elevated station at dusk"
     assert article.featured_image_caption == "The first evening train leaves Hinjewadi Phase 3."
+
+
+def test_an_imported_picture_is_stored_without_its_exif_and_gps(tmp_path):
+    folder = tmp_path / "uploads"
+    (folder / IMAGE).parent.mkdir(parents=True)
+    (folder / IMAGE).write_bytes(jpeg_with_gps(width=900, height=600))
+    run(media_dir=str(folder))
+    image = story(101).featured_image
+    with image.storage.open(image.name) as stored:
+        picture = Image.open(io.BytesIO(stored.read()))
+        picture.load()
+    assert (picture.format, picture.size) == ("JPEG", (900, 600))
+    assert_no_metadata(picture)
+
+
+def test_a_picture_over_the_pixel_limit_is_reported_and_not_imported(media_dir, settings):
+    settings.NEWSROOM_UPLOAD_MAX_PIXELS = 900 * 600 - 1
+    output = run(media_dir=str(media_dir))
+    assert not story(101).featured_image
+    assert f"{IMAGE}: This file is not an image we can use: it is 900" in output
+    assert "Featured images: 0 imported, 2 missing." in output
+
+
+def test_a_file_named_like_a_picture_that_is_not_one_is_reported(media_dir):
+    (media_dir / IMAGE).write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"></svg>')
+    output = run(media_dir=str(media_dir))
+    assert not story(101).featured_image
+    assert f"{IMAGE}: This file is not an image we can use:" in output
 
 
 def test_featured_image_not_in_the_media_dir_is_reported_missing(output):

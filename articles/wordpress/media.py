@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
+from django.core.exceptions import ValidationError
 from django.core.files import File
-from PIL import Image, UnidentifiedImageError
 
 from ..images import RENDITION_WIDTHS, rendition_formats, rendition_name
+from ..uploads import inspect_image, without_metadata
 from .wxr import Attachment
 
 STORAGE_FOLDER = "articles/wordpress"
@@ -47,11 +48,14 @@ class MediaDir:
             if not matches:
                 return Found(None, f"{relative}: not found in the media dir")
             candidate = matches[0]
+        # The admin's upload rules: a real JPEG, PNG, WebP or GIF within the size limits.
         try:
-            with Image.open(candidate) as image:
-                image.verify()
-        except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as error:
-            return Found(None, f"{relative}: not a readable image ({error})")
+            with candidate.open("rb") as file:
+                inspect_image(File(file))
+        except ValidationError as error:
+            return Found(None, f"{relative}: {error.messages[0]}")
+        except OSError as error:
+            return Found(None, f"{relative}: not readable ({error.strerror})")
         return Found(candidate)
 
     def _named(self, name: str) -> list[Path]:
@@ -79,15 +83,22 @@ class MediaStore:
     def store(self, path: Path, attachment: Attachment) -> str | None:
         """The storage name of the file's copy, copying it if no same-sized copy is there yet.
 
+        The copy is what an upload in the admin would store: re-encoded upright, without
+        its metadata (a phone's EXIF carries where the picture was taken).
         A dry run copies nothing and returns None.
         """
         if self.dry_run:
             return None
         name = self.name_for(attachment)
-        if self.storage.exists(name) and self.storage.size(name) == path.stat().st_size:
-            return name
         with path.open("rb") as source:
-            saved = self.storage.save(name, File(source, name=path.name))
+            cleaned = without_metadata(File(source, name=path.name), name)
+            if cleaned is None:  # find() let it through, so Pillow reads it: keep it as it is
+                content = File(source, name=path.name)
+            else:
+                name, content = cleaned
+            if self.storage.exists(name) and self.storage.size(name) == content.size:
+                return name
+            saved = self.storage.save(name, content)
         self.saved.append(saved)
         return saved
 
