@@ -6,7 +6,9 @@ content readers can see may have changed:
 
 - after any save or delete of what pages show (stories, sections, authors, tags, bylines,
   standing pages, site settings), once the transaction has committed, so a page rendered
-  from the old rows can only ever be stored under the old token;
+  from the old rows can only ever be stored under the old token. A story, its bylines and
+  its tags count only while the story is live or scheduled, before or after the change:
+  writers saving drafts all day leave the readers' pages cached;
 - when the next scheduled story's time comes: the token records that time, and the first
   request after it makes a new token (scheduling needs no job, and neither does this).
 
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import set_response_etag
@@ -52,8 +54,9 @@ STATUS_HEADER = "X-Page-Cache"
 KEPT_HEADERS = ("Content-Type", "Cache-Control", "Content-Language", "Last-Modified", "ETag")
 # Pages may vary by how they are encoded, never by who asks.
 ALLOWED_VARY = {"accept-encoding"}
-# What readers see: saving or deleting any of these may change a page.
-SHOWN_MODELS = (Article, Section, Author, Page, SiteSettings, ArticleAuthor, TaggedArticle, Tag)
+# What readers see: saving or deleting any of these may change a page. A story and its
+# parts only while it reaches readers (see connect_signals).
+SHOWN_MODELS = (Section, Author, Page, SiteSettings, Tag)
 
 
 @dataclass(frozen=True)
@@ -117,15 +120,57 @@ def invalidate_on_commit(**kwargs) -> None:
     transaction.on_commit(invalidate, robust=True)
 
 
+def _reaches_readers(article_id) -> bool:
+    return Article.objects.reaching_readers().filter(pk=article_id).exists()
+
+
+def _story_about_to_be_saved(instance, raw=False, **kwargs) -> None:
+    if not raw:
+        instance._reached_readers = instance.pk is not None and _reaches_readers(instance.pk)
+
+
+def _story_saved(instance, raw=False, **kwargs) -> None:
+    if raw:  # loaddata (a restore): its caller invalidates once, at the end
+        return
+    before = getattr(instance, "_reached_readers", True)  # unknown: assume it did
+    if before or _reaches_readers(instance.pk):
+        invalidate_on_commit()
+
+
+def _part_of_story_changed(instance, raw=False, **kwargs) -> None:
+    """A byline or a tagging: it matters only on a story that reaches readers."""
+    article_id = getattr(instance, "article_id", None) or instance.content_object_id
+    if not raw and _reaches_readers(article_id):
+        invalidate_on_commit()
+
+
+def _story_tags_changed(instance, action, **kwargs) -> None:
+    if action.startswith("post_") and (
+        not isinstance(instance, Article) or _reaches_readers(instance.pk)
+    ):
+        invalidate_on_commit()
+
+
+def _renditions_recorded(instance, **kwargs) -> None:
+    if _reaches_readers(instance.pk):
+        invalidate_on_commit()
+
+
 def connect_signals() -> None:
     """Content changes invalidate the pages (called once, from AppConfig.ready)."""
     for model in SHOWN_MODELS:
         post_save.connect(invalidate_on_commit, sender=model, dispatch_uid=f"pages-{model}")
         post_delete.connect(invalidate_on_commit, sender=model, dispatch_uid=f"pages-d-{model}")
+    pre_save.connect(_story_about_to_be_saved, sender=Article, dispatch_uid="pages-story-before")
+    post_save.connect(_story_saved, sender=Article, dispatch_uid="pages-story")
+    post_delete.connect(invalidate_on_commit, sender=Article, dispatch_uid="pages-d-story")
+    for part in (ArticleAuthor, TaggedArticle):
+        post_save.connect(_part_of_story_changed, sender=part, dispatch_uid=f"pages-{part}")
+        post_delete.connect(_part_of_story_changed, sender=part, dispatch_uid=f"pages-d-{part}")
     m2m_changed.connect(
-        invalidate_on_commit, sender=Article.tags.through, dispatch_uid="pages-article-tags"
+        _story_tags_changed, sender=Article.tags.through, dispatch_uid="pages-article-tags"
     )
-    renditions_recorded.connect(invalidate_on_commit, dispatch_uid="pages-renditions")
+    renditions_recorded.connect(_renditions_recorded, dispatch_uid="pages-renditions")
 
 
 def _key(token: Token, request: HttpRequest) -> str:

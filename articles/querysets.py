@@ -45,6 +45,11 @@ class ArticleQuerySet(models.QuerySet):
         """Published stories whose time is still ahead: they go live by themselves."""
         return self.filter(status=self.model.Status.PUBLISHED, published_at__gt=timezone.now())
 
+    def reaching_readers(self) -> ArticleQuerySet:
+        """Live or scheduled stories (trashed ones too): a change to any other story is seen
+        only in the admin and in previews, now and later, as nothing makes it live by itself."""
+        return self.filter(status=self.model.Status.PUBLISHED)
+
     def owned_by(self, user) -> ArticleQuerySet:
         """Stories `user` started or that carry the byline linked to their account."""
         from .models import ArticleAuthor

@@ -10,7 +10,7 @@ from django.template import Context, Template
 from django.utils import timezone
 from PIL import Image
 
-from articles import images
+from articles import images, page_cache
 from articles.images import ensure_renditions, rendition_name
 from articles.models import Article
 from tests.factories import ArticleFactory
@@ -240,6 +240,17 @@ def test_make_renditions_fills_in_widths_and_leaves_last_updated_alone(capsys):
     assert "1 stories checked, 1 updated" in capsys.readouterr().out
 
 
+def test_make_renditions_makes_cached_pages_new_when_it_records_widths():
+    story_with_image(900, 600, live=True).save()
+    forget_widths()
+    before = page_cache.current_token()
+    call_command("make_renditions")
+    assert page_cache.current_token() != before
+    unchanged = page_cache.current_token()
+    call_command("make_renditions")
+    assert page_cache.current_token() == unchanged
+
+
 def test_make_renditions_skips_stories_that_have_widths_unless_told_all():
     article = story_with_image(900, 600)
     article.save()
@@ -292,6 +303,7 @@ def test_make_renditions_runs_a_constant_number_of_queries(django_assert_max_num
             ArticleFactory(featured_image=shared.featured_image.name)
     forget_widths()
 
-    # One batch, the empty batch that ends the loop, one update for the widths they share.
-    with django_assert_max_num_queries(3):
+    # One batch, the empty batch that ends the loop, one update for the widths they share,
+    # and the next go-live time for the page cache's new content version.
+    with django_assert_max_num_queries(4):
         call_command("make_renditions")

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import page_cache, workflow
-from tests.factories import ArticleFactory, SectionFactory, UserFactory
+from articles.models import Article, ArticleAuthor
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -128,6 +129,46 @@ def test_tagging_a_story_shows_the_tag_on_its_page(client, committed):
     with committed():
         story.tags.add("Monsoon")
     assert "Monsoon" in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_saving_a_draft_its_bylines_and_tags_keeps_the_cached_pages(client, committed):
+    reporter = AuthorFactory()
+    ArticleFactory(live=True, authors=[reporter], tags=["Harbour"])
+    draft = ArticleFactory(headline="Draft about the harbour")
+    client.get("/")
+    with committed():
+        draft.headline = "Second draft about the harbour"
+        draft.save()
+        draft.tags.add("Harbour")
+        ArticleFactory(headline="A new draft", section=draft.section, authors=[reporter])
+    assert status(client.get("/")) == "hit"
+
+
+def test_saving_a_scheduled_story_makes_pages_new_so_its_time_is_known(client, editor, committed):
+    story = ArticleFactory(headline="Lantern festival returns to the river")
+    client.get("/")
+    at = timezone.now() + timedelta(minutes=10)
+    with committed():
+        workflow.schedule(article=story, by=editor, at=at)
+    assert status(client.get("/")) == "miss"
+    assert page_cache.current_token().until == at.timestamp()
+
+
+def test_sending_a_live_story_back_to_draft_makes_pages_new(client, committed):
+    story = ArticleFactory(live=True)
+    assert client.get(story.get_absolute_url()).status_code == 200
+    with committed():
+        story.status = Article.Status.DRAFT
+        story.save()
+    assert client.get(story.get_absolute_url()).status_code == 404
+
+
+def test_a_byline_added_to_a_live_story_shows_on_its_page(client, committed):
+    story = ArticleFactory(live=True)
+    client.get(story.get_absolute_url())
+    with committed():
+        ArticleAuthor.objects.create(article=story, author=AuthorFactory(name="Kavya Menon"))
+    assert "Kavya Menon" in client.get(story.get_absolute_url()).content.decode()
 
 
 def test_a_page_rendered_while_content_changed_is_not_served_after_the_change(rf):

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from django.core.management.base import BaseCommand
 
+from articles import page_cache
 from articles.images import ensure_renditions
 from articles.models import Article
 
@@ -50,6 +51,8 @@ class Command(BaseCommand):
                 updated += Article.objects.filter(pk__in=pks).update(
                     featured_image_sizes=list(widths)
                 )
+        if updated:  # update() sends no signal; pages list the sizes in their srcset
+            page_cache.invalidate()
         without = sum(1 for widths in widths_by_name.values() if not widths)
         self.stdout.write(
             f"Renditions: {checked} stories checked, {updated} updated, "
