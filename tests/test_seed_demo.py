@@ -2,12 +2,14 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test import override_settings
 from taggit.models import Tag
 
 from articles.demo.content import ARTICLES
 from articles.models import Article, Author, Page, Section, SiteSettings, tag_string
+from articles.roles import grant_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +44,9 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         MEDIA_ROOT=tmp_path_factory.mktemp("media"), PASSWORD_HASHERS=fast_hasher
     ):
         with django_db_blocker.unblock():
+            # A browser test before this module on its worker may have emptied every table,
+            # the roles' groups too (conftest's `_roles` puts them back, but per test).
+            grant_roles(Group, Permission)
             call_command("seed_demo", stdout=out)
         yield out.getvalue()
         with django_db_blocker.unblock():
