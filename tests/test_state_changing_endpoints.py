@@ -7,12 +7,14 @@ real email-confirmation key, a real password-reset key, every workflow action...
 - no view is exempt from the CSRF check;
 - a POST without a token is refused with 403 and changes nothing;
 - a GET changes nothing in the database, for an administrator and for a visitor;
-- the endpoints that do change something answer a GET with 405 or with their POST form.
+- the endpoints that do change something answer a GET with 405 or with their POST form;
+- no answer redirects off the site, whatever `?next=` says.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
@@ -295,3 +297,39 @@ def test_every_writing_endpoint_answers_a_get_with_405_403_or_its_post_form(site
     workflow_urls = [url for url in answers if "/workflow/" in url]
     assert len(workflow_urls) == len(workflow.ACTIONS)
     assert all(answers[url] == 405 for url in workflow_urls)
+
+
+OFF_SITE = ["https://evil.example/", "//evil.example/", "/\\evil.example/", "http:evil.example"]
+
+
+def on_site(location: str) -> bool:
+    parts = urlsplit(location)
+    return (
+        parts.scheme in ("", "http", "https")
+        and parts.netloc in ("", "testserver")
+        and not location.startswith(("//", "/\\"))
+        and (parts.netloc or not parts.scheme)
+    )
+
+
+@pytest.mark.parametrize("who", ["admin", "visitor"])
+def test_no_answer_redirects_off_the_site_whatever_next_says(site, who):
+    client = Client(raise_request_exception=False)
+    if who != "visitor":
+        client.force_login(site[who])
+    for name, url in every_url(site):
+        if name in {"account_logout", "logout", "delete"}:
+            continue  # a POST would end the session the sweep runs in (tested on their own)
+        for target in OFF_SITE:
+            for method in (client.get, client.post):
+                response = method(url + "?" + urlencode({"next": target}), {"next": target})
+                location = response.get("Location", "")
+                assert not location or on_site(location), f"{name} {url} -> {location}"
+
+
+@pytest.mark.parametrize("target", OFF_SITE)
+def test_signing_out_never_leads_off_the_site(site, client, target):
+    client.force_login(site["reader"])
+    response = client.post("/accounts/logout/", {"next": target})
+    assert response.status_code == 302
+    assert on_site(response["Location"])
