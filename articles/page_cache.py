@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -171,6 +172,24 @@ def connect_signals() -> None:
         _story_tags_changed, sender=Article.tags.through, dispatch_uid="pages-article-tags"
     )
     renditions_recorded.connect(_renditions_recorded, dispatch_uid="pages-renditions")
+
+
+def fragment(name: str, vary: str, render: Callable[[], str]) -> str:
+    """A part many pages share (the frame), rendered once per content version.
+
+    A page the cache misses (each page after a change, or one never asked for) is then
+    rendered without its frame's queries and templates. Stored like the pages: under the
+    token read before rendering, for as long, and only while the page cache is on.
+    """
+    if not settings.NEWSROOM_PAGE_CACHE:
+        return render()
+    token = current_token()
+    key = f"page-cache:{token.value}:fragment:{name}:{hashlib.sha256(vary.encode()).hexdigest()}"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    return html
 
 
 def _key(token: Token, request: HttpRequest) -> str:

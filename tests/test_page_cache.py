@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from articles import page_cache, workflow
 from articles.models import Article, ArticleAuthor
-from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, UserFactory
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    PageFactory,
+    SectionFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -229,3 +235,57 @@ def _public_page(text: str):
     response = HttpResponse(text)
     response["Cache-Control"] = "public, max-age=60"
     return response
+
+
+# The frame (header, footer, menus, notifications): rendered once per content version.
+
+
+def rendered_without_any_cache(client, settings, url: str) -> bytes:
+    settings.NEWSROOM_PAGE_CACHE = False
+    try:
+        return client.get(url).content
+    finally:
+        settings.NEWSROOM_PAGE_CACHE = True
+
+
+def test_pages_rendered_with_the_cached_frame_are_the_same_bytes(client, settings):
+    india = SectionFactory(name="India", slug="india")
+    story = ArticleFactory(live=True, section=india, headline="Monsoon reaches the coast")
+    client.get("/")  # the frame is stored
+    for url in (story.get_absolute_url(), "/section/india/", "/latest/", "/no-such-page/"):
+        expected = rendered_without_any_cache(client, settings, url)
+        response = client.get(url)
+        assert status(response) in {"miss", ""}
+        assert response.content == expected, url
+
+
+def test_each_section_page_marks_its_own_menu_item_with_the_frame_cached(client):
+    for name in ("India", "World"):
+        ArticleFactory(live=True, section=SectionFactory(name=name, slug=name.lower()))
+    client.get("/")
+    for slug in ("india", "world", "india"):
+        html = client.get(f"/section/{slug}/").content.decode()
+        assert html.count('aria-current="page"') == 1
+        assert f'<a href="/section/{slug}/" aria-current="page">' in html
+
+
+def test_a_new_story_reaches_the_notifications_on_a_page_not_asked_for_before(
+    client, committed, editor
+):
+    story = ArticleFactory(live=True)
+    client.get("/")
+    fresh = ArticleFactory(headline="Ferry service resumes after the storm")
+    with committed():
+        workflow.publish(article=fresh, by=editor)
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert html.count("Ferry service resumes after the storm") >= 1
+    bell = html.split('class="notifications__list"')[1].split("</ul>")[0]
+    assert "Ferry service resumes after the storm" in bell
+
+
+def test_a_page_under_a_cached_frame_runs_no_query_for_it(client, django_assert_num_queries):
+    PageFactory(slug="about-us", title="About us")
+    story = ArticleFactory(live=True)
+    client.get(story.get_absolute_url())  # the frame of pages that are not in the menu
+    with django_assert_num_queries(1):  # the page's own row
+        assert status(client.get("/about-us/")) == "miss"

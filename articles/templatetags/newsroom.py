@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from articles import page_cache
 from articles.models import Article, Section
 
 register = template.Library()
@@ -34,6 +35,41 @@ def menus() -> dict[str, list[Section]]:
             (s for s in sections if s.in_mobile_menu), key=lambda s: (s.mobile_position, s.name)
         ),
     }
+
+
+class FrameFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context) -> str:
+        vary = "\x1f".join(str(value.resolve(context)) for value in self.vary)
+        return page_cache.fragment(
+            self.name.resolve(context), vary, lambda: self.nodelist.render(context)
+        )
+
+
+@register.tag
+def frame_fragment(parser, token):
+    """`{% frame_fragment "name" value... %}…{% endframe_fragment %}`: rendered once per
+    content version and per set of values (articles.page_cache.fragment). What is inside
+    must be the same for every page that gives the same values, and for every visitor."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("frame_fragment needs a name.")
+    nodelist = parser.parse(("endframe_fragment",))
+    parser.delete_first_token()
+    name, *vary = (parser.compile_filter(bit) for bit in bits[1:])
+    return FrameFragmentNode(nodelist, name, vary)
+
+
+@register.filter
+def menu_path(request) -> str:
+    """The path the primary menu marks as current: a page of its own (home, a section), or
+    "" on every other page, whose menu is then one and the same."""
+    match = getattr(request, "resolver_match", None)
+    if match and match.view_name in {"articles:home", "articles:section"}:
+        return request.path
+    return ""
 
 
 @register.simple_tag
