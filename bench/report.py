@@ -338,8 +338,10 @@ def render_markdown(result: dict) -> str:
         "with no query and no template, through the same middleware and server: what the "
         "framework itself can do. **Share** = the page's requests/s over the ceiling's, within "
         "the same round.",
-        "- **Uncached**: the page rendered for every request (`X-Bench-Bypass-Cache: 1`). "
-        "**Cached**: the same URL served by the page cache.",
+        "- **Uncached**: the page rendered for every request (`X-Bench-Bypass-Cache: 1`), "
+        "with the frame every page shares (header, footer, menus, notifications) from its "
+        "fragment in the cache, as on a real miss once one page has been rendered under the "
+        "current content version. **Cached**: the same URL served by the page cache.",
         "- Latency is what wrk measured at the load above; loopback, so no network time.",
     ]
     return "\n".join(out) + "\n"
