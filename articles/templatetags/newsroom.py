@@ -9,6 +9,7 @@ from django import template
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -24,8 +25,16 @@ _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
 @register.simple_tag
-def menus() -> dict[str, list[Section]]:
-    """Both menus' sections from one query: {"primary": [...], "mobile": [...]}."""
+def menus() -> SimpleLazyObject:
+    """Both menus' sections from one query: {"primary": [...], "mobile": [...]}.
+
+    Lazy: the query runs only if a part of the frame that lists them is rendered, not when
+    the frame comes from its cached fragment.
+    """
+    return SimpleLazyObject(_menus)
+
+
+def _menus() -> dict[str, list[Section]]:
     sections = list(Section.objects.filter(Q(in_primary_menu=True) | Q(in_mobile_menu=True)))
     return {
         "primary": sorted(
