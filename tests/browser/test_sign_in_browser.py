@@ -84,7 +84,10 @@ def test_a_save_clicked_before_the_reader_state_arrives_waits_for_it(page):
     held = []
     page.route("**/accounts/state/**", lambda route: held.append(route))
     page.goto(story.get_absolute_url())
-    page.wait_for_function("() => true")  # lets the held request reach the handler
+    for _ in range(50):  # the held request reaches the handler between Playwright calls
+        if held:
+            break
+        page.wait_for_timeout(100)
     assert held, "the page asks who is reading"
     page.locator(f'main [data-save="{story.pk}"]').first.click()
     held[0].continue_()
