@@ -102,29 +102,41 @@ class Server:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(
-                    f"gunicorn exited with {self.process.returncode}; see {self.log}"
-                )
-            try:
-                status, _ = fetch(f"{self.base_url}/robots.txt", timeout=5)
-                if status == 200:
-                    return self
-            except OSError:
-                pass
-            time.sleep(0.3)
-        self.__exit__(None, None, None)
-        raise RuntimeError(f"gunicorn did not answer on {self.base_url} within 60 s")
+        try:
+            wait_until_answering(self.process, self.base_url, f"gunicorn (see {self.log})")
+        except RuntimeError:
+            self.__exit__(None, None, None)
+            raise
+        return self
 
     def __exit__(self, *exc) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_group(self.process)
         if self._out:
             self._out.close()
+
+
+def wait_until_answering(process: subprocess.Popen, base_url: str, what: str) -> None:
+    """Return once `base_url` answers robots.txt with 200; RuntimeError if `process` exits
+    or 60 s pass first."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited with {process.returncode}")
+        try:
+            if fetch(f"{base_url}/robots.txt", timeout=5)[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"{what} did not answer on {base_url} within 60 s")
+
+
+def stop_group(process: subprocess.Popen | None) -> None:
+    """Stop `process` and its process group: SIGTERM, then SIGKILL after 30 s."""
+    if process and process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()

@@ -4,14 +4,12 @@ processes do with the CPU, read from /proc."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
-from bench.server import fetch, free_port
+from bench.server import free_port, stop_group, wait_until_answering
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,27 +44,15 @@ class Serve:
             start_new_session=True,
         )
         out.close()
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"bin/serve exited; see {self.log}")
-            try:
-                if fetch(self.url + "/robots.txt", timeout=5)[0] == 200:
-                    return self
-            except OSError:
-                pass
-            time.sleep(0.3)
-        self.__exit__()
-        raise RuntimeError(f"bin/serve did not answer within 60 s; see {self.log}")
+        try:
+            wait_until_answering(self.process, self.url, f"bin/serve (see {self.log})")
+        except RuntimeError:
+            self.__exit__()
+            raise
+        return self
 
     def __exit__(self, *exc) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_group(self.process)
 
     def cpu_seconds(self) -> float:
         """CPU time (user + system) of gunicorn's master and workers so far."""

@@ -85,6 +85,24 @@ def base_environment(**extra: str) -> dict[str, str]:
     return environment
 
 
+def settings_output(code: str, environment: dict[str, str]) -> str:
+    """What `code` prints, run after `django.setup()` in a fresh interpreter (settings read
+    from `environment`, as a server started with it would read them), with `settings` at hand."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import django; django.setup(); from django.conf import settings; {code}",
+        ],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def run_manage(environment: dict[str, str], *args: str, timeout: float = 120) -> str:
     """`manage.py ARGS` in a subprocess; its output, or ServerError with it on failure."""
     result = subprocess.run(

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from articles import page_cache
 from tests.factories import ArticleFactory, UserFactory
-from tests.servers import ROOT, base_environment, get, requires_gunicorn
+from tests.servers import ROOT, base_environment, get, requires_gunicorn, settings_output
 
 READER_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -42,19 +42,9 @@ def production_environment(**extra: str) -> dict[str, str]:
 
 
 def production_settings(*names: str, **env: str) -> dict[str, str]:
-    code = (
-        "import django; django.setup(); from django.conf import settings; "
-        f"print(*(repr(getattr(settings, n)) for n in {names!r}), sep='\\n')"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=production_environment(**env),
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    return dict(zip(names, result.stdout.splitlines(), strict=True))
+    code = f"print(*(repr(getattr(settings, n)) for n in {names!r}), sep='\\n')"
+    output = settings_output(code, production_environment(**env))
+    return dict(zip(names, output.splitlines(), strict=True))
 
 
 def test_check_deploy_with_production_settings_reports_nothing(tmp_path):

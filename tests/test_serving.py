@@ -2,14 +2,12 @@
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import brotli
 import pytest
 
-from tests.servers import base_environment, get, requires_gunicorn
+from tests.servers import base_environment, get, requires_gunicorn, settings_output
 
 ROOT = Path(__file__).resolve().parent.parent
 HASHED_CSS = re.compile(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"')
@@ -18,19 +16,8 @@ TEN_YEARS = "max-age=315360000"
 
 def production_setting(expression: str, **env: str):
     """The value of `expression` (over `settings`) with production settings, as JSON."""
-    code = (
-        "import json, django; django.setup(); from django.conf import settings; "
-        f"print(json.dumps({expression}, default=str))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=base_environment(**env),
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    code = f"import json; print(json.dumps({expression}, default=str))"
+    return json.loads(settings_output(code, base_environment(**env)))
 
 
 def test_production_static_files_use_whitenoises_compressed_manifest_storage():
