@@ -7,7 +7,7 @@ next response, and public to everyone. This middleware sits outside the page cac
 page answered from the cache gets the same header as the response that stored it.
 
 The admin is never cached. It gets `NEWSROOM_ADMIN_CSP`, whose script-src allows this
-response's nonce: articles/admin_csp.py puts it on the body editor's inline import map.
+response's nonce: articles/admin/csp.py puts it on the body editor's inline import map.
 """
 
 from csp.constants import HEADER

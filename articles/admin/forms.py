@@ -9,9 +9,9 @@ from django.utils.html import format_html, format_html_join
 from django_prose_editor.fields import ProseEditorFormField
 from taggit.models import Tag
 
-from .admin_widgets import ImagePreviewInput
-from .models import Article
-from .sanitize import clean_html
+from ..models import Article
+from ..sanitize import clean_html
+from .widgets import ImagePreviewInput
 
 # What the body editor offers: every element it can make is in articles.sanitize's allow-list,
 # and what it sends is cleaned by that same sanitizer (again on save, for every writer).

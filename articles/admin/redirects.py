@@ -5,7 +5,7 @@ The WordPress import records them (`articles.wordpress`); `articles.redirects` a
 
 from django.contrib import admin
 
-from .models import LegacyURL
+from ..models import LegacyURL
 
 
 @admin.register(LegacyURL)

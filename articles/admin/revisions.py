@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from taggit.utils import parse_tags
 
-from .models import Article, Section, tag_string
+from ..models import Article, Section, tag_string
 
 # What a revision records, in the order the comparison shows it.
 COMPARED = (

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Article
+from ..models import Article
 
 
 class StatusFilter(admin.SimpleListFilter):

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
-from .models import Article
+from ..models import Article
 
 
 def avatar_preview(author, size: int = 96) -> str:

@@ -1,10 +1,12 @@
+"""Stories in the admin: the change form with its workflow buttons and timeline, the list
+with its filters and bulk actions. Who may do what is asked of articles/workflow.py."""
+
 from datetime import datetime
 
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -12,55 +14,12 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 
-from . import workflow
-from .admin_csp import NonceMediaMixin
-from .admin_filters import MineFilter, StatusFilter, TrashFilter
-from .admin_forms import ArticleAdminForm
-from .admin_revisions import RevisionsAdminMixin
-from .admin_tags import avatar_preview
-from .admin_widgets import ImagePreviewInput
-from .models import Article, ArticleAuthor, Author, ContactMessage, Page, Section, SiteSettings
-
-# Profiles and social links are typed without a scheme more often than not: assume HTTPS.
-URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
-IMAGE_FIELDS = {models.ImageField: {"widget": ImagePreviewInput}}
-
-
-@admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
-    list_display = (
-        "name",
-        "parent",
-        "in_primary_menu",
-        "position",
-        "in_mobile_menu",
-        "mobile_position",
-    )
-    list_editable = ("in_primary_menu", "position", "in_mobile_menu", "mobile_position")
-    list_filter = ("in_primary_menu", "in_mobile_menu", "parent")
-    list_select_related = ("parent",)
-    search_fields = ("name", "slug")
-    prepopulated_fields = {"slug": ("name",)}
-
-
-@admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
-    list_display = ("thumbnail", "name", "is_desk", "user")
-    list_display_links = ("thumbnail", "name")
-    list_filter = ("is_desk",)
-    list_select_related = ("user",)
-    search_fields = ("name", "slug", "user__email")
-    prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ("user",)
-    formfield_overrides = URL_FIELDS | IMAGE_FIELDS
-    fieldsets = (
-        (None, {"fields": ("name", "slug", "is_desk", "user", "avatar", "bio")}),
-        ("Social links", {"fields": ("website", "twitter", "facebook", "instagram", "linkedin")}),
-    )
-
-    @admin.display(description="")
-    def thumbnail(self, author: Author) -> str:
-        return avatar_preview(author, size=32)
+from .. import workflow
+from ..models import Article, ArticleAuthor, Author
+from .csp import NonceMediaMixin
+from .filters import MineFilter, StatusFilter, TrashFilter
+from .forms import ArticleAdminForm
+from .revisions import RevisionsAdminMixin
 
 
 class BylineInline(admin.TabularInline):
@@ -374,50 +333,3 @@ class ArticleAdmin(NonceMediaMixin, RevisionsAdminMixin, admin.ModelAdmin):
         author = Author.objects.filter(user_id=request.user.pk).first()
         if author is not None:
             ArticleAuthor.objects.create(article=article, author=author, order=0)
-
-
-@admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
-    list_display = ("title", "slug", "updated_at")
-    search_fields = ("title", "body")
-    prepopulated_fields = {"slug": ("title",)}
-
-
-@admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
-    """One row: administrators edit it, nobody adds a second or deletes it."""
-
-    formfield_overrides = URL_FIELDS
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        """There is no list to choose from: go straight to the one row's form."""
-        if not self.has_view_or_change_permission(request):
-            return super().changelist_view(request, extra_context)
-        site, _ = SiteSettings.objects.get_or_create(pk=1)
-        return redirect(reverse("admin:articles_sitesettings_change", args=[site.pk]))
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-
-@admin.register(ContactMessage)
-class ContactMessageAdmin(admin.ModelAdmin):
-    """What readers sent through Contact Us: read-only, but for ticking it off."""
-
-    list_display = ("subject", "name", "email", "sent_at", "is_handled")
-    list_filter = ("is_handled", "sent_at")
-    list_editable = ("is_handled",)
-    search_fields = ("subject", "name", "email", "message")
-    date_hierarchy = "sent_at"
-    readonly_fields = ("name", "email", "subject", "message", "sent_at")
-    fields = ("name", "email", "subject", "message", "sent_at", "is_handled")
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-
-# Registers the old addresses (LegacyURL) kept by the WordPress import.
-from . import admin_redirects  # noqa: E402, F401
