@@ -1,145 +1,34 @@
-import hashlib
+"""The story itself: its fields and state, its bylines and its editorial timeline."""
+
 import math
-import re
 
 from django.conf import settings
-from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
-from django.db.models.signals import m2m_changed, pre_save
+from django.db.models.signals import m2m_changed
 from django.dispatch import Signal, receiver
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
-from taggit.models import Tag, TaggedItemBase
 
-from .images import ensure_renditions
-from .querysets import ArticleQuerySet
-from .sanitize import clean_html, html_to_text
-from .uploads import UploadedImageField
+from ..images import ensure_renditions
+from ..querysets import ArticleQuerySet
+from ..sanitize import clean_html, html_to_text
+from ..uploads import UploadedImageField
+from .authors import Author
+from .taxonomy import Section, TaggedArticle, tag_string
 
 WORDS_PER_MINUTE = 200
-SITE_SETTINGS_TTL = 60  # seconds
 
 # Sent when a story's image sizes are recorded, which happens after its save, by an update.
 renditions_recorded = Signal()
 
 
-def tag_string(names) -> str:
-    """Tag names as the admin's tag field writes them (taggit's `parse_tags` reads them back)."""
-    return ", ".join(sorted(f'"{name}"' if "," in name or " " in name else name for name in names))
-
-
 def reading_minutes(text: str) -> int:
     """Minutes an average reader needs for `text`: ceil(words / 200), at least 1."""
     return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
-
-
-class Section(models.Model):
-    name = models.CharField(max_length=80, help_text="As readers see it in menus and labels.")
-    slug = models.SlugField(max_length=80, unique=True, help_text="The section's web address.")
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="children",
-        limit_choices_to={"parent__isnull": True},
-        help_text="Leave empty for a top-level section. Sections nest one level deep.",
-    )
-    description = models.TextField(
-        blank=True,
-        help_text="One or two sentences shown on the section page and to search engines.",
-    )
-    position = models.PositiveSmallIntegerField(
-        default=0, help_text="The header menu lists sections from the lowest number up."
-    )
-    mobile_position = models.PositiveSmallIntegerField(
-        default=0,
-        help_text="The mobile menu's order, lowest number first (it differs from the header's).",
-    )
-    in_primary_menu = models.BooleanField(
-        "in primary menu", default=False, help_text="Show in the header's main navigation."
-    )
-    in_mobile_menu = models.BooleanField(
-        "in mobile menu", default=False, help_text="Show in the mobile menu's list of sections."
-    )
-
-    class Meta:
-        ordering = ["position", "name"]
-        indexes = [models.Index(fields=["position", "name"], name="section_menu_order")]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("articles:section", kwargs={"slug": self.slug})
-
-    def clean(self) -> None:
-        if self.parent_id and self.parent_id == self.pk:
-            raise ValidationError({"parent": "A section cannot be its own parent."})
-        if self.parent and self.parent.parent_id:
-            raise ValidationError({"parent": "Sections nest one level deep: pick a top-level one."})
-        if self.parent and self.pk and self.children.exists():
-            raise ValidationError({"parent": "This section has sub-sections, so it stays on top."})
-
-
-class Author(models.Model):
-    name = models.CharField("display name", max_length=120, help_text="As printed in the byline.")
-    slug = models.SlugField(max_length=120, unique=True)
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="author_profile",
-        help_text="The staff account that writes under this byline, if any.",
-    )
-    bio = models.TextField(blank=True, help_text="A few plain sentences for the author page.")
-    avatar = UploadedImageField(upload_to="authors/%Y/", blank=True)
-    is_desk = models.BooleanField(
-        "desk byline",
-        default=False,
-        help_text="A shared byline such as “NM Desk” rather than a person.",
-    )
-    website = models.URLField(blank=True)
-    twitter = models.URLField("X / Twitter", blank=True)
-    facebook = models.URLField(blank=True)
-    instagram = models.URLField(blank=True)
-    linkedin = models.URLField("LinkedIn", blank=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("articles:author", kwargs={"slug": self.slug})
-
-    @property
-    def social_links(self) -> list[tuple[str, str]]:
-        """(label, url) for each social profile that is filled in, in a fixed order."""
-        fields = [("Website", self.website), ("Twitter", self.twitter)]
-        fields += [("Facebook", self.facebook), ("Instagram", self.instagram)]
-        fields += [("LinkedIn", self.linkedin)]
-        return [(label, url) for label, url in fields if url]
-
-
-class TaggedArticle(TaggedItemBase):
-    content_object = models.ForeignKey(
-        "Article", on_delete=models.CASCADE, related_name="tagged_items"
-    )
-
-    class Meta:
-        verbose_name = "article tag"
-        constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_once")
-        ]
 
 
 class Article(models.Model):
@@ -406,27 +295,6 @@ def record_tag_names(sender, instance, action: str, reverse: bool, **kwargs) -> 
     instance.history.filter(history_id=latest).exclude(tag_names=names).update(tag_names=names)
 
 
-# What `<slug:slug>` in the tag pages' URLs accepts; taggit's own slugs may hold more.
-URL_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
-
-
-@receiver(pre_save, sender=Tag)
-def give_tag_an_address(sender, instance: Tag, **kwargs) -> None:
-    """Give a tag a slug its page's URL can carry: ASCII letters, digits, `-` and `_`.
-
-    taggit keeps Unicode letters in slugs ("日本") and leaves nothing of a name made of
-    symbols ("🔥", "<!--"); `/tag/<slug:slug>/` reverses neither, so every page, feed and
-    sitemap listing such a tag answered 500. Such a tag gets the ASCII part of its name
-    and a hash of the whole name (names are unique, so the slug is too). So does one that
-    taggit made too long for its column by numbering it ("<100 characters>_1").
-    """
-    slug = instance.slug or ""
-    if URL_SLUG.fullmatch(slug) and len(slug) <= Tag._meta.get_field("slug").max_length:
-        return
-    digest = hashlib.sha256(instance.name.encode()).hexdigest()[:8]
-    instance.slug = f"{slugify(instance.name)[:80] or 'tag'}-{digest}"
-
-
 class EditorialEvent(models.Model):
     """One step of a story's editorial life, written by `articles.workflow` only."""
 
@@ -466,125 +334,3 @@ class ArticleAuthor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author} on {self.article}"
-
-
-class LegacyURL(models.Model):
-    """An old address of a story (its WordPress permalink), answered with a 301 to its page.
-
-    `articles.redirects` looks a path up only when nothing else answered it, for live stories.
-    """
-
-    path = models.CharField(
-        max_length=500,
-        unique=True,
-        help_text="The old path, no domain, no trailing slash: “/2024/05/title” or “/?p=12”.",
-    )
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="legacy_urls")
-
-    class Meta:
-        ordering = ["path"]
-        verbose_name = "old address"
-        verbose_name_plural = "old addresses"
-
-    def __str__(self) -> str:
-        return self.path
-
-
-class Page(models.Model):
-    """A standing page such as About Us or Privacy Policy, written in the admin."""
-
-    title = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=120, unique=True, help_text="The page's web address.")
-    body = models.TextField(
-        help_text="Scripts, styles and unsafe links are removed when it is saved."
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["title"]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        self.body = clean_html(self.body)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("articles:page", kwargs={"slug": self.slug})
-
-
-class SiteSettings(models.Model):
-    """The site's identity, edited by administrators; one row, read through `current()`."""
-
-    CACHE_KEY = "articles:site-settings"
-
-    site_name = models.CharField(max_length=80, default="IndiaPost Live")
-    publisher = models.CharField(
-        max_length=80, default="NM Media", help_text="Printed in “© year NM Media”."
-    )
-    tagline = models.CharField(max_length=160, blank=True, default="News from India and the world")
-    cookie_notice = models.TextField(
-        default=(
-            "This website uses cookie or similar technologies, to enhance your browsing "
-            "experience and provide personalised recommendations. By continuing to use our "
-            "website, you agree to our Privacy Policy and Terms of Use."
-        ),
-        help_text="The consent bar's text. “Privacy Policy” and “Terms of Use” become links.",
-    )
-    facebook_url = models.URLField("Facebook", blank=True, default="https://www.facebook.com/")
-    twitter_url = models.URLField("Twitter", blank=True, default="https://twitter.com/")
-    instagram_url = models.URLField("Instagram", blank=True, default="https://www.instagram.com/")
-    youtube_url = models.URLField("YouTube", blank=True, default="https://www.youtube.com/")
-    telegram_url = models.URLField("Telegram", blank=True, default="https://t.me/")
-
-    class Meta:
-        verbose_name = "site settings"
-        verbose_name_plural = "site settings"
-        constraints = [models.CheckConstraint(condition=Q(pk=1), name="site_settings_single_row")]
-
-    def __str__(self) -> str:
-        return self.site_name
-
-    def save(self, *args, **kwargs) -> None:
-        self.pk = 1
-        super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
-
-    @classmethod
-    def current(cls) -> "SiteSettings":
-        """The settings row, from the cache when possible; the defaults if none was saved."""
-        site = cache.get(cls.CACHE_KEY)
-        if site is None:
-            site = cls.objects.filter(pk=1).first() or cls(pk=1)
-            # Saving clears the key, but only in this process's cache when the cache is not
-            # shared (no REDIS_URL): the timeout bounds how long another worker stays stale.
-            cache.set(cls.CACHE_KEY, site, timeout=SITE_SETTINGS_TTL)
-        return site
-
-    @property
-    def social_links(self) -> list[tuple[str, str]]:
-        links = [("Facebook", self.facebook_url), ("Twitter", self.twitter_url)]
-        links += [("Instagram", self.instagram_url), ("YouTube", self.youtube_url)]
-        links += [("Telegram", self.telegram_url)]
-        return [(label, url) for label, url in links if url]
-
-
-class ContactMessage(models.Model):
-    """A message sent through the Contact Us form, for the editors to read in the admin."""
-
-    name = models.CharField(max_length=120)
-    email = models.EmailField()
-    subject = models.CharField(max_length=150)
-    message = models.TextField(max_length=5000)
-    sent_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
-    is_handled = models.BooleanField(
-        "dealt with", default=False, help_text="Tick once someone has answered or acted on it."
-    )
-
-    class Meta:
-        ordering = ["-sent_at"]
-        verbose_name = "contact message"
-
-    def __str__(self) -> str:
-        return f"{self.subject} — {self.name}"
