@@ -95,6 +95,40 @@ def available_actions(user, article: Article) -> list[tuple[str, str]]:
     return [(name, t.label) for name, t in TRANSITIONS.items() if allowed(user, article, name)]
 
 
+def check(action: str, *, article: Article, by, note: str = "", at: datetime | None = None) -> None:
+    """Raise `WorkflowError` unless `act` would succeed now; writes nothing.
+
+    The change form asks this before it saves an edit, so that an action that would be
+    refused never follows a save: the edit and the action go through together or not at all.
+    """
+    if action not in ACTIONS:
+        raise WorkflowError("There is no such action.")
+    _check(by, article, action)
+    if action == "request_changes" and not note.strip():
+        raise WorkflowError("Say what should change: a note is required.")
+    if action == "schedule":
+        _check_schedule_time(at)
+
+
+def act(action: str, *, article: Article, by, note: str = "", at: datetime | None = None):
+    """Take `action` (a key of `ACTIONS`) with the arguments that action takes."""
+    function = ACTIONS[action]
+    if action == "schedule":
+        return function(article=article, by=by, at=at)
+    if action in NOTED:
+        return function(article=article, by=by, note=note)
+    return function(article=article, by=by)
+
+
+def _check_schedule_time(at: datetime | None) -> None:
+    if at is None:
+        raise WorkflowError("Give a date and a time (hours and minutes) to schedule the story.")
+    if timezone.is_naive(at):
+        raise WorkflowError("Give the time with its time zone.")
+    if at <= timezone.now():
+        raise WorkflowError("Pick a time in the future to schedule, or publish now.")
+
+
 def _check(user, article: Article, action: str) -> Transition:
     transition = TRANSITIONS[action]
     trashed = article.trashed_at is not None
@@ -144,6 +178,7 @@ def _apply(
         from_status=before,
         to_status=locked.status,
         note=note,
+        scheduled_for=fields["published_at"] if action == "schedule" else None,
     )
     # The caller's instance reflects the new state too.
     for name in (*fields, "modified_at"):
@@ -185,10 +220,7 @@ def publish(*, article: Article, by, at: datetime | None = None) -> Article:
 
 def schedule(*, article: Article, by, at: datetime) -> Article:
     """Publish at a time ahead: readers see the story from then on, with no job to run."""
-    if timezone.is_naive(at):
-        raise WorkflowError("Give the time with its time zone.")
-    if at <= timezone.now():
-        raise WorkflowError("Pick a time in the future to schedule, or publish now.")
+    _check_schedule_time(at)
     return _apply(article=article, by=by, action="schedule", changes={"published_at": at})
 
 
@@ -224,3 +256,6 @@ ACTIONS = {
     "trash": trash,
     "restore": restore,
 }
+
+# The actions that take an optional (request_changes: required) note for the timeline.
+NOTED = frozenset({"request_changes", "approve", "unpublish", "archive"})

@@ -1,5 +1,6 @@
 """The admin's article change form as a browser posts it."""
 
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
@@ -35,3 +36,23 @@ def change_form_data(article: Article, **overrides) -> dict:
         data.update(published_at_0=local.date().isoformat(), published_at_1=local.strftime("%X"))
     data.update(overrides)
     return data
+
+
+def opened_form(client, article: Article) -> dict:
+    """What the browser of `client` would post back from the story's change form, opened now:
+    every field as rendered (byline rows, tags and the signed base included), no file."""
+    response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert response.status_code == 200
+    return form_fields(response)
+
+
+def form_fields(response) -> dict:
+    """The fields of the change form in `response`, as the browser would post them back."""
+    from lxml import html
+
+    form = html.fromstring(response.content).get_element_by_id("article_form")
+    return {
+        name: value
+        for name, value in form.form_values()
+        if "__prefix__" not in name and name != "csrfmiddlewaretoken"
+    }

@@ -270,3 +270,19 @@ def reader_site(db):
         about=about,
         tag_slug=article.tags.get(name="North korea").slug,
     )
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """SQLite tests get a database file, not Django's shared in-memory one.
+
+    A browser test's live server answers several requests at once (a page, its autosave, a
+    heartbeat): the shared in-memory database refuses that at once with "database table is
+    locked", while a file in WAL mode with a busy timeout (the settings' OPTIONS) waits, as
+    it does in production.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.db")

@@ -9,7 +9,7 @@ from articles import workflow
 from articles.models import Article
 from tests.admin_forms import change_form_data
 from tests.factories import ArticleFactory, UserFactory
-from tests.html import page
+from tests.html import between, page
 
 pytestmark = pytest.mark.django_db
 
@@ -82,22 +82,55 @@ def test_a_workflow_action_keeps_a_revision(client, signed_in_editor, story):
     assert revision.history_user == signed_in_editor
 
 
-def test_compare_shows_the_changed_body_lines(client, signed_in_editor, story):
+def comparison(client, article: Article, old, new) -> str:
+    """The revisions page's comparison of `old` and `new`, as HTML."""
+    response = client.get(revisions_url(article), {"old": old.history_id, "new": new.history_id})
+    assert response.status_code == 200
+    return between(page(response), 'id="comparison"', 'id="revisions"')
+
+
+def test_compare_marks_the_changed_words_of_the_body_paragraph_by_paragraph(
+    client, signed_in_editor, story
+):
     save(client, story, body="<p>The bridge reopened today.</p><p>Traffic is light.</p>")
     save(client, story, body="<p>The bridge reopened at noon.</p><p>Traffic is light.</p>")
     old, new = story.history.order_by("history_id")[1:3]
-    response = client.get(revisions_url(story), {"old": old.history_id, "new": new.history_id})
-    html = page(response)
-    assert response.status_code == 200
-    comparison = html[html.index('id="comparison"') : html.index('id="revisions"')]
+    html = comparison(client, story, old, new)
     assert (
-        '<span class="removed">-&lt;p&gt;The bridge reopened today.&lt;/p&gt;</span>' in comparison
-    )
-    assert (
-        '<span class="added">+&lt;p&gt;The bridge reopened at noon.&lt;/p&gt;</span>' in comparison
-    )
-    assert "Traffic is light" not in comparison.split("Body")[1].split("removed")[0]
-    assert "Headline" not in comparison  # unchanged fields are not listed
+        '<p class="diff-block">The bridge reopened <del class="diff-del">today</del>'
+        '<ins class="diff-ins">at noon</ins>.</p>'
+    ) in html
+    assert '<p class="diff-block">Traffic is light.</p>' in html
+
+
+def test_compare_never_shows_the_bodys_tags(client, signed_in_editor, story):
+    save(client, story, body="<p>The bridge reopened <strong>today</strong>.</p><p>More.</p>")
+    old, new = story.history.order_by("history_id")[0:2]
+    html = comparison(client, story, old, new)
+    assert "<p>" not in html
+    assert "&lt;p&gt;" not in html
+    assert "strong" not in html
+    assert '<ins class="diff-ins">More.</ins>' in html
+
+
+def test_compare_marks_the_changed_words_of_the_headline(client, signed_in_editor, story):
+    save(client, story, headline="Bridge reopens at noon")
+    old, new = story.history.order_by("history_id")[0:2]
+    html = comparison(client, story, old, new)
+    assert 'Bridge reopens<ins class="diff-ins"> at noon</ins>' in html
+    assert "Body" not in html  # unchanged fields are not listed
+
+
+def test_compare_shows_other_fields_as_old_and_new_values(client, signed_in_editor, story):
+    save(client, story, is_lead="on")
+    old, new = story.history.order_by("history_id")[0:2]
+    html = comparison(client, story, old, new)
+    assert '<del class="diff-del">no</del> → <ins class="diff-ins">yes</ins>' in html
+
+
+def test_the_revisions_page_loads_the_diff_stylesheet(client, signed_in_editor, story):
+    response = client.get(revisions_url(story))
+    assert 'href="/static/articles/admin/diff.css"' in page(response)
 
 
 def test_the_revisions_page_lists_who_changed_what_newest_first(client, signed_in_editor, story):
@@ -119,7 +152,7 @@ def test_restore_brings_back_the_old_content_as_a_new_revision(client, signed_in
     save(client, story, headline="Bridge closes again", body="<p>Closed.</p>", tags="repairs")
     count = story.history.count()
 
-    response = client.post(restore_url(story, old))
+    response = client.post(restore_url(story, old), {"confirm": "yes"})
 
     assert response.status_code == 302
     assert response["Location"] == change_url(story)
@@ -139,11 +172,77 @@ def test_restore_keeps_the_workflow_state(client, signed_in_editor, story):
     workflow.publish(article=story, by=signed_in_editor)
     workflow.trash(article=story, by=signed_in_editor)
     workflow.restore(article=story, by=signed_in_editor)
-    client.post(restore_url(story, old))
+    client.post(restore_url(story, old), {"confirm": "yes"})
     story.refresh_from_db()
     assert story.status == Status.PUBLISHED
     assert story.published_at is not None
     assert story.trashed_at is None
+
+
+def test_restoring_a_revision_of_a_live_story_asks_first(client, signed_in_editor):
+    story = ArticleFactory(live=True, headline="Bridge reopens", body="<p>Open today.</p>")
+    old = story.history.latest()
+    save(client, story, headline="Bridge closes again")
+
+    response = client.post(restore_url(story, old))
+
+    assert response.status_code == 200
+    html = page(response)
+    assert "This story is live: restoring changes what readers see now" in html
+    assert (
+        'Bridge <del class="diff-del">closes again</del><ins class="diff-ins">reopens</ins>' in html
+    )
+    assert 'href="/static/articles/admin/diff.css"' in html
+
+
+def test_the_restore_question_posts_yes_with_its_token_or_cancels_to_the_revisions(
+    client, signed_in_editor, live_article
+):
+    old = live_article.history.latest()
+    save(client, live_article, headline="A new headline")
+    html = page(client.post(restore_url(live_article, old)))
+    form = between(
+        html, f'<form method="post" action="{restore_url(live_article, old)}"', "</form>"
+    )
+    assert '<input type="hidden" name="confirm" value="yes">' in form
+    assert 'name="csrfmiddlewaretoken"' in form
+    assert 'value="Yes, restore it"' in form
+    assert f'<a href="{revisions_url(live_article)}" class="button cancel-link">Cancel</a>' in form
+
+
+def test_a_live_story_is_unchanged_until_the_restore_is_confirmed(client, signed_in_editor):
+    story = ArticleFactory(live=True, headline="Bridge reopens")
+    old = story.history.latest()
+    save(client, story, headline="Bridge closes again")
+    count = story.history.count()
+
+    client.post(restore_url(story, old))
+    client.post(restore_url(story, old), {"confirm": "no"})
+
+    story.refresh_from_db()
+    assert story.headline == "Bridge closes again"
+    assert story.history.count() == count
+
+
+def test_a_draft_restores_at_once_without_asking(client, signed_in_editor, story):
+    old = story.history.latest()
+    save(client, story, headline="Bridge closes again")
+
+    response = client.post(restore_url(story, old))
+
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.headline == "Bridge reopens"
+
+
+def test_a_scheduled_story_restores_at_once_without_asking(client, signed_in_editor):
+    story = ArticleFactory(scheduled=True, headline="Bridge reopens")
+    old = story.history.latest()
+    save(client, story, headline="Bridge closes again")
+
+    assert client.post(restore_url(story, old)).status_code == 302
+    story.refresh_from_db()
+    assert story.headline == "Bridge reopens"
 
 
 def test_restore_refuses_a_get(client, signed_in_editor, story):

@@ -1,9 +1,13 @@
 import re
+import time
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from articles.models import Article
-from articles.sanitize import clean_html
+from articles.sanitize import clean_html, removals
 from tests.factories import ArticleFactory, PageFactory, SectionFactory
 
 
@@ -86,3 +90,142 @@ def test_standing_page_body_is_cleaned_when_saved():
     page = PageFactory(body="<p>About</p><script>steal()</script>")
     page.refresh_from_db()
     assert page.body == "<p>About</p>"
+
+
+# What cleaning would remove that a reader sees (`removals`): the sanitizer tells.
+
+MXSS = (
+    "<p>Before</p><math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style>"
+    "</mglyph></table></mtext></math><p>After this the writer kept typing.</p>"
+)
+AFTER = "After this the writer kept typing."
+
+
+def test_the_mutation_xss_body_lists_the_formula_and_the_image_inside_its_style():
+    assert removals(MXSS) == ["a formula (math)", "an image (img: x)"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        MXSS.replace("</style>", ""),
+        MXSS.replace("</style></mglyph></table></mtext></math>", ""),
+        "<p>Before</p><style>p { color: red }<p>After this the writer kept typing.</p>",
+        "<p>Before</p><svg><text>After this the writer kept typing.",
+        "<p>Before</p><script>x()<p>After this the writer kept typing.</p>",
+    ],
+    ids=["style-unclosed", "nothing-closed", "plain-style-unclosed", "svg-text", "script"],
+)
+def test_text_swallowed_by_a_mutation_xss_variant_is_listed(html):
+    assert any(AFTER in item for item in removals(html)), removals(html)
+
+
+def test_text_inside_a_style_within_math_is_listed_as_the_reader_would_see_it():
+    html = MXSS.replace("<img src=x onerror=alert(1)>", "Secret words")
+    assert removals(html) == ["a formula (math)", "the text “Secret words”"]
+
+
+def test_an_embedded_frame_is_listed_with_its_address():
+    html = '<p>Watch:</p><iframe src="https://www.youtube.com/embed/abc"></iframe>'
+    assert removals(html) == ["an embedded frame (iframe: https://www.youtube.com/embed/abc)"]
+
+
+def test_a_drawing_is_listed_with_the_text_it_held():
+    assert removals("<p>Map</p><svg><text>Ward 12</text></svg>") == [
+        "a drawing (svg)",
+        "the text “Ward 12”",
+    ]
+
+
+def test_lost_text_is_quoted_shortened_to_eighty_characters():
+    words = " ".join(f"word{n}" for n in range(40))
+    (item,) = removals(f"<p>Kept.</p><math><mi>{words}</mi></math>")[1:]
+    assert item.startswith("the text “word0 word1") and item.endswith("…”")
+    assert len(item.removeprefix("the text “").removesuffix("”")) <= 80
+
+
+def test_a_pasted_image_that_loses_its_address_is_listed():
+    html = '<p>Chart:</p><img src="data:image/png;base64,iVBORw0KGgo" alt="Chart">'
+    assert removals(html) == ["an image (img: data:image/png;base64,iVBORw0KGgo)"]
+
+
+def test_a_long_body_of_one_word_repeated_is_read_in_well_under_a_second():
+    words = "a " * 20_000
+    html = f"<p>{words}</p><math><mi>x</mi></math><p>{words}</p><math><mi>y</mi></math>"
+    started = time.perf_counter()
+    found = removals(html)
+    assert time.perf_counter() - started < 2  # a few ms; an unbounded diff took minutes
+    assert found[0] == "a formula (math) (2 times)"
+
+
+def test_the_same_removal_twice_is_listed_once_with_a_count():
+    assert removals("<input><p>And</p><input>") == ["a form field (input) (2 times)"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p onclick="steal()">Tap <a href="javascript:steal()">here</a></p>',
+        "<p>Hello</p><script>alert('x')</script>",
+        "<p>Hello<!-- a note to the desk --></p>",
+        "<style>p { color: red }</style><p>Hello</p>",
+        '<p style="color: red" class="lead">Hello</p>\n\n',
+        '<img src="javascript:alert(1)" alt="x"><p>Hello</p>',
+        "<div><span>Hello</span> <h1>world</h1></div>",
+        "<div>Run</div><div>together</div>",
+        "<table><tr><td>Cell</td></tr>Stray text</table>",
+    ],
+    ids=[
+        "attributes",
+        "script",
+        "comment",
+        "style",
+        "whitespace",
+        "script-image",
+        "unwrapped",
+        "run-together",
+        "moved",
+    ],
+)
+def test_what_a_reader_never_saw_or_still_sees_is_not_listed(html):
+    assert removals(html) == []
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Plain text with <strong>bold</strong>, <em>italic</em>, <u>under</u>, <s>struck</s>,"
+        " H<sub>2</sub>O and x<sup>2</sup>.</p>",
+        "<h2>Heading</h2><h3>Smaller</h3><h4>Smallest</h4><p>Text&nbsp;here &amp; there</p>",
+        '<ul><li><p>One</p></li><li><p>Two</p></li></ul><ol start="3"><li><p>Three</p></li></ol>',
+        "<blockquote><p>We will act.</p></blockquote><hr><p>Line<br>break</p>",
+        '<p><a target="_blank" rel="noopener noreferrer nofollow" '
+        'href="https://example.com/x?a=1&amp;b=2">a link</a> and '
+        '<a href="mailto:desk@example.com">mail</a></p>',
+        '<table style="min-width: 50px"><colgroup><col style="min-width: 25px"></colgroup><tbody>'
+        '<tr><th colspan="1" rowspan="1"><p>Ward</p></th></tr>'
+        '<tr><td colspan="1" rowspan="1"><p>12</p></td></tr></tbody></table>',
+        '<figure><img src="https://example.com/a.jpg" alt="A train"><figcaption>The first train'
+        "</figcaption></figure>",
+        "<p>“Quotes” — dashes… and émigré ünïcode, हिन्दी, தமிழ்</p>",
+    ],
+    ids=["marks", "headings", "lists", "quote-rule-break", "links", "table", "figure", "unicode"],
+)
+def test_a_body_the_editor_makes_lists_nothing(html):
+    assert removals(html) == []
+
+
+PIECES = [
+    "<p>", "</p>", "<div>", "</div>", "<table>", "<tr>", "<td>", "</table>", "<math>",
+    "<mtext>", "<mglyph>", "<style>", "</style>", "<svg>", "</svg>", "<script>", "</script>",
+    "<!--", "-->", "<a href='https://x.example'>", "</a>", "<img src=x>", "<b>", "</b>",
+    "<noscript>", "<select>", "<option>", "<iframe>", "<template>", "<textarea>", "<xmp>",
+    "<plaintext>", "&amp;", "&nbsp;", "&lt;", "<br>", "<pre>", "\n", " ", "word", "x<y",
+    "<![CDATA[", "]]>", "<form>", "<figure>", "<p title='</p>'>", "<object>", "<body>",
+]  # fmt: skip
+
+
+@hypothesis_settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=20))
+def test_a_cleaned_body_lists_nothing_so_a_stored_body_saves_again(parts):
+    assert removals(clean_html("".join(parts))) == []

@@ -51,6 +51,8 @@ WRITES = {
     # the admin's
     "login", "logout", "password_change", "auth_user_password_change",
     "articles_article_workflow", "articles_article_restore_revision", "taggit_tag_merge_tags",
+    "articles_article_autosave", "articles_article_autosave_new", "articles_article_autosave_leave",
+    "articles_article_autosave_discard", "articles_article_autosave_new_discard",
 }
 READS = {
     None, "home", "latest", "search", "detail", "preview", "section", "tag", "author", "page",

@@ -1,7 +1,5 @@
 """The article form in the admin: no edit is lost to someone else's save."""
 
-import difflib
-
 from django import forms
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ValidationError
@@ -9,8 +7,10 @@ from django.utils.html import format_html, format_html_join
 from django_prose_editor.fields import ProseEditorFormField
 from taggit.models import Tag
 
-from ..models import Article
-from ..sanitize import clean_html
+from .. import diffs, merge, workflow
+from ..models import Article, tag_string
+from . import buttons
+from .body_check import BodyCheckMixin
 from .widgets import ImagePreviewInput
 
 # What the body editor offers: every element it can make is in articles.sanitize's allow-list,
@@ -35,22 +35,24 @@ BODY_EDITOR = {
     "SpecialCharacters": True,
 }
 
-COMPARED = ("headline", "summary", "body")
 
+class ArticleAdminForm(BodyCheckMixin, forms.ModelForm):
+    """The story's form: a save on an outdated form is merged, never blindly written over.
 
-class ArticleAdminForm(forms.ModelForm):
-    """Refuses a save when the story changed after this form was opened.
-
-    The form carries the story's `modified_at` as it was when opened. If the row has moved
-    on since (another editor saved, or a workflow action), the save is refused, the user's
-    text stays in the form, the difference is shown, and the form now carries the new
-    version: saving again is a deliberate choice to replace the other change.
+    The form carries the story's `modified_at` (`edit_version`) and, signed, its fields as
+    they were when opened (`edit_base`). If the row has moved on since (another editor
+    saved, or a workflow action), the three versions are merged field by field
+    (`articles.merge`): what only they changed is kept, what only this user changed
+    is saved, and what both changed is shown side by side for the user to pick; the form is
+    then refused with the user's text kept. A workflow button (`articles.admin.buttons`)
+    submits this form: the action is checked here, before anything is saved.
     """
 
     edit_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    edit_base = forms.CharField(widget=forms.HiddenInput, required=False)
     body = ProseEditorFormField(
         extensions=BODY_EDITOR,
-        sanitize=clean_html,
+        # Not sanitized here: BodyCheckMixin needs the body as sent, and cleans it itself.
         required=False,
         widget=AdminTextareaWidget,  # the field turns this into the admin's editor widget
         help_text="The story. Scripts, styles and unsafe links are removed when it is saved.",
@@ -66,10 +68,17 @@ class ArticleAdminForm(forms.ModelForm):
             "featured_image": ImagePreviewInput,
         }
 
+    # ArticleAdmin.get_form sets the request: who saves, and the byline rows sent with it.
+    request = None
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.press: buttons.Press | None = None
+        self.conflict: Conflict | None = None  # a refused merge, for the template
+        self.merged: Conflict | None = None  # a merge that went through, for the message
         if self.instance.pk:
             self.fields["edit_version"].initial = self.instance.modified_at.isoformat()
+            self.fields["edit_base"].initial = merge.sign(merge.snapshot(self.instance))
 
     def clean_tags(self):
         """Each tag fits its column: taggit's field checks no length, and PostgreSQL refused
@@ -85,34 +94,207 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.instance.pk:
-            return cleaned
-        saved = Article.objects.select_related("last_edited_by").get(pk=self.instance.pk)
-        current = saved.modified_at.isoformat()
-        if cleaned.get("edit_version") == current:
-            return cleaned
-        # Carry the new version, so the next save (after reading the difference) goes through.
-        self.data = self.data.copy()
-        self.data[self.add_prefix("edit_version")] = current
-        raise ValidationError(self.stale_message(saved, cleaned))
+        stored = None
+        if self.instance.pk:
+            stored = (
+                Article.objects.select_for_update()
+                .select_related("last_edited_by", "section")
+                .get(pk=self.instance.pk)
+            )
+            self.reconcile(stored, cleaned)
+        self.press = buttons.pressed(self.data)
+        if self.press is not None:
+            self.check_press(stored or self.instance)
+        return cleaned
 
-    def stale_message(self, saved: Article, cleaned: dict):
-        who = saved.last_edited_by or "someone"
-        lines = []
-        for name in COMPARED:
-            if name in cleaned and str(getattr(saved, name)) != str(cleaned[name]):
-                lines += difflib.unified_diff(
-                    str(getattr(saved, name)).splitlines(),
-                    str(cleaned[name]).splitlines(),
-                    fromfile=f"{name}: saved by {who}",
-                    tofile=f"{name}: yours",
-                    lineterm="",
-                )
-        diff = format_html_join("\n", "{}", ((line,) for line in lines))
-        return format_html(
-            "{} saved this story after you opened it. Nothing of yours was saved, and your "
-            "text is still below. What differs between their version and yours:"
-            '<pre class="stale-diff">{}</pre>Save again to replace their version with yours.',
-            who,
-            diff or "(only fields not shown here)",
+    def check_press(self, article: Article) -> None:
+        """Refuse the whole submission if its workflow action would be refused after it."""
+        press = self.press
+        if self._errors:
+            raise ValidationError(
+                f"“{press.label}” was not done: nothing is saved until the errors below are fixed."
+            )
+        try:
+            press.check(article=article, by=self.request.user)
+        except workflow.WorkflowError as error:
+            raise ValidationError(
+                f"“{press.label}” was not done and nothing was saved: {error}"
+            ) from None
+
+    # The three-way merge of a save on an outdated form.
+
+    def reconcile(self, stored: Article, cleaned: dict) -> None:
+        base, pending = merge.unsign(self.data.get(self.add_prefix("edit_base"), ""))
+        theirs = merge.snapshot(stored)
+        mine = self.submitted(cleaned, base or theirs)
+        unsettled = []
+        for name in pending:  # the conflicts the last refusal listed, settled as picked
+            choice = self.data.get(f"keep_{name}")
+            if choice == "theirs":
+                self.take_theirs(name, stored, cleaned)
+                mine[name] = theirs[name]
+            elif choice != "mine":
+                unsettled.append(name)
+        stale = cleaned.get("edit_version") != stored.modified_at.isoformat()
+        if not stale and not unsettled:
+            return
+        result = merge.merge(base, theirs, mine) if stale else merge.Merge()
+        for name in result.theirs:
+            self.take_theirs(name, stored, cleaned)
+        if stale and merge.BYLINES in mine:
+            wanted = theirs if merge.BYLINES in result.theirs else mine
+            self.rewrite_bylines(stored, wanted[merge.BYLINES])
+        conflicts = [*result.conflicts, *(n for n in unsettled if n not in result.conflicts)]
+        report = Conflict(stored, result, conflicts, base, theirs, mine, stale)
+        if not conflicts and self.press is None and not buttons.pressed(self.data):
+            self.merged = report  # nothing to decide: the merged story is saved
+            return
+        # Carry the new version and base, so the next save is based on the story as it is now.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("edit_version")] = stored.modified_at.isoformat()
+        self.data[self.add_prefix("edit_base")] = merge.sign(theirs, conflicts)
+        self.conflict = report
+        raise ValidationError(report.message())
+
+    def submitted(self, cleaned: dict, base: dict) -> dict:
+        """What this user sent, in the shape `merge` compares (fields with errors left out)."""
+        mine = {}
+        for name in (*merge.TEXTS, "body", "tags", "is_lead"):
+            if name in cleaned:
+                mine[name] = cleaned[name] if name != "tags" else sorted(cleaned[name])
+        if "section" in cleaned:
+            mine["section"] = str(cleaned["section"].pk) if cleaned["section"] else ""
+        image = self.add_prefix("featured_image")
+        upload = self.files.get(image)
+        if upload:
+            mine["featured_image"] = f"(new picture: {upload.name})"
+        elif self.data.get(f"{image}-clear"):
+            mine["featured_image"] = ""
+        else:
+            mine["featured_image"] = base.get("featured_image", "")
+        if self.data.get(f"{merge.BYLINES}-TOTAL_FORMS") is not None:
+            mine[merge.BYLINES] = merge.submitted_bylines(self.data)
+        return mine
+
+    def take_theirs(self, name: str, stored: Article, cleaned: dict) -> None:
+        """Put the stored value of `name` in the form, as if this user had not touched it."""
+        if name == merge.BYLINES:
+            self.rewrite_bylines(stored, merge.snapshot(stored)[merge.BYLINES])
+            return
+        self.data = self.data.copy() if not getattr(self.data, "_mutable", True) else self.data
+        key = self.add_prefix(name)
+        if name == "section":
+            cleaned["section"] = stored.section
+            self.data[key] = str(stored.section_id)
+        elif name == "tags":
+            names = sorted(stored.tags.names())
+            cleaned["tags"] = names
+            self.data[key] = tag_string(names)
+        elif name == "is_lead":
+            cleaned["is_lead"] = stored.is_lead
+            if stored.is_lead:
+                self.data[key] = "on"
+            else:
+                self.data.pop(key, None)
+        elif name == "featured_image":
+            cleaned["featured_image"] = stored.featured_image
+        else:
+            cleaned[name] = getattr(stored, name)
+            self.data[key] = getattr(stored, name)
+
+    def rewrite_bylines(self, stored: Article, wanted: list[int]) -> None:
+        """Make the byline rows sent with this form say `wanted`, against the stored rows."""
+        formset = next(
+            (f for f in getattr(self.request, "article_formsets", ()) if f.prefix == merge.BYLINES),
+            None,
         )
+        if formset is None:
+            return
+        data = formset.data.copy()
+        for key in list(data):
+            if key.startswith(f"{merge.BYLINES}-") and not key.endswith("_NUM_FORMS"):
+                del data[key]
+        data.update(merge.byline_rows(stored, wanted))
+        formset.data = data
+        # The formset builds its rows and their errors once, lazily: let it build them again.
+        for cached in ("forms", "management_form", "_object_dict", "_queryset"):
+            formset.__dict__.pop(cached, None)
+        formset._errors = None
+        formset._non_form_errors = None
+
+
+class Conflict:
+    """A save on an outdated form: what was merged, and what the user must pick."""
+
+    def __init__(self, stored, result, conflicts, base, theirs, mine, stale):
+        self.who = stored.last_edited_by or "Someone"
+        self.at = stored.modified_at
+        self.result = result
+        self.names = conflicts
+        self.base, self.theirs, self.mine = base, theirs, mine
+        self.stale = stale
+
+    @staticmethod
+    def _labels(names) -> str:
+        return ", ".join(merge.label(name) for name in names)
+
+    def message(self):
+        parts = []
+        if self.stale:
+            parts.append(
+                format_html(
+                    "{} saved this story after you opened it ({}). Nothing of yours was saved "
+                    "yet, and your text is still below.",
+                    self.who,
+                    buttons.when(self.at),
+                )
+            )
+        if self.result.theirs:
+            parts.append(
+                f"Their changes to {self._labels(self.result.theirs)} are now in the form."
+            )
+        if self.result.mine:
+            parts.append(f"Your changes to {self._labels(self.result.mine)} are kept.")
+        if self.names:
+            parts.append(
+                f"Pick the version to keep for {self._labels(self.names)} (below), then save again."
+            )
+        else:
+            parts.append("Check the story, then press your button again.")
+        return format_html_join(" ", "{}", ((part,) for part in parts))
+
+    def merged_message(self) -> str:
+        kept = []
+        if self.result.theirs:
+            kept.append(f"kept {self.who}'s changes to {self._labels(self.result.theirs)}")
+        if self.result.mine:
+            kept.append(f"saved yours to {self._labels(self.result.mine)}")
+        done = " and ".join(kept) or "nothing of theirs and yours overlapped"
+        return f"{self.who} had saved this story after you opened it: merged, {done}."
+
+    def rows(self) -> list[dict]:
+        """Each conflicting field, theirs and mine, marked against the version you opened."""
+        rows = []
+        for name in self.names:
+            base = self.base.get(name) if self.base else None
+            rows.append(
+                {
+                    "name": name,
+                    "label": merge.label(name),
+                    "theirs": self._marked(name, base, self.theirs.get(name)),
+                    "mine": self._marked(name, base, self.mine.get(name)),
+                }
+            )
+        return rows
+
+    @staticmethod
+    def _marked(name, base, value):
+        kind = merge.kind(name)
+        if base is None:
+            base = value
+        if kind == "body":
+            return diffs.body_diff(base or "", value or "")
+        if kind == "text":
+            return diffs.text_diff(base or "", value or "")
+        old, new = merge.shown(name, base), merge.shown(name, value)
+        return diffs.value_change(old, new) if old != new else new or "(empty)"

@@ -1,14 +1,12 @@
 """An article's revisions in the admin: who changed what, compare two, restore one.
 
 django-simple-history keeps a row per save of an article (`Article.history`). The page lists
-them newest first, compares any two (a line diff for the texts, old → new for the rest) and
-restores one: its content is copied into the story, which is saved normally, so the restore
-is a revision too. Status, publication time and trash are the workflow's alone and are kept.
+them newest first, compares any two (through articles/diffs.py: the body paragraph by
+paragraph, texts word by word, old → new for the rest) and restores one: its content is copied
+into the story, which is saved normally, so the restore is a revision too. Restoring a live
+story asks for confirmation first, showing what it changes. Status, publication time and trash
+are the workflow's alone and are kept.
 """
-
-import difflib
-import re
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
@@ -22,6 +20,8 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from taggit.utils import parse_tags
 
+from ..diffs import FieldDifference, field_differences
+from ..merge import kind
 from ..models import Article, Section, tag_string
 
 # What a revision records, in the order the comparison shows it.
@@ -44,12 +44,10 @@ COMPARED = (
     "published_at",
     "trashed_at",
 )
-TEXTS = {"headline", "summary", "body"}  # compared line by line
 # What a restore copies back: everything but the workflow's fields.
 RESTORED = tuple(name for name in COMPARED if name not in {"status", "published_at", "trashed_at"})
 SHOWN = 100  # revisions listed on the page, newest first
 LABELS = {"tag_names": "tags", "section": "section"}
-BLOCK_END = re.compile(r"(</(?:p|h[1-6]|li|ul|ol|blockquote)>|<br ?/?>|<hr ?/?>)")
 
 
 def label(name: str) -> str:
@@ -72,52 +70,32 @@ def when(moment) -> str:
     return format_date(timezone.localtime(moment), "j M Y, g:i A") if moment else "—"
 
 
-def text_lines(name: str, text: str) -> list[str]:
-    """A text as lines to compare: the body's HTML is broken after each block element."""
-    if name == "body":
-        text = BLOCK_END.sub(r"\1\n", text)
-    return text.splitlines()
-
-
-@dataclass
-class Difference:
-    label: str
-    lines: list[str] | None = None  # a unified diff, for texts
-    old: str = ""
-    new: str = ""
-
-
-def compare(old, new) -> list[Difference]:
-    """What changed from revision `old` to revision `new`, field by field."""
-    names = changed_fields(new, old)
+def compare(old, new, names: tuple[str, ...] = COMPARED) -> list[FieldDifference]:
+    """What differs from revision `old` to revision `new` in the fields `names`, in order."""
     sections = Section.objects.in_bulk([value(old, "section"), value(new, "section")])
-    differences = []
-    for name in names:
-        before, after = value(old, name), value(new, name)
-        if name in TEXTS:
-            lines = difflib.unified_diff(
-                text_lines(name, before or ""), text_lines(name, after or ""), lineterm="", n=1
-            )
-            differences.append(Difference(label(name), lines=list(lines)[2:]))
-            continue
-        differences.append(
-            Difference(
-                label(name), old=shown(name, before, sections), new=shown(name, after, sections)
-            )
+    return field_differences(
+        (
+            label(name),
+            kind(name),
+            shown(name, value(old, name), sections),
+            shown(name, value(new, name), sections),
         )
-    return differences
+        for name in names
+        if value(old, name) != value(new, name)
+    )
 
 
 def shown(name: str, raw, sections: dict) -> str:
+    """A revision's value as staff read it ("" for none)."""
     if name == "section":
         return str(sections.get(raw, f"(deleted section {raw})"))
     if name == "status":
-        return Article.Status(raw).label if raw else "—"
+        return Article.Status(raw).label if raw else ""
     if name in {"published_at", "trashed_at"}:
-        return when(raw)
+        return when(raw) if raw else ""
     if name == "is_lead":
         return "yes" if raw else "no"
-    return str(raw) if raw not in ("", None) else "(empty)"
+    return str(raw or "")
 
 
 @transaction.atomic
@@ -216,19 +194,39 @@ class RevisionsAdminMixin:
         return redirect("admin:articles_article_revisions", object_id)
 
     def restore_view(self, request, object_id, history_id):
-        """Restore one revision (POST, for whoever may edit the story now)."""
+        """Restore one revision (POST, for whoever may edit the story now); a live story's
+        restore first shows what it changes and waits for `confirm=yes`."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = self._viewable(request, object_id)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         record = get_object_or_404(article.history, history_id=history_id)
+        if article.is_live and request.POST.get("confirm") != "yes":
+            return self._confirm_restore(request, article, record)
         kept = restore_revision(article, record, request.user)
         done = f"Restored the revision of {when(record.history_date)}."
         if kept:
             done += f" Kept the current {' and '.join(kept)}."
         self.message_user(request, done, messages.SUCCESS)
         return redirect("admin:articles_article_change", article.pk)
+
+    def _confirm_restore(self, request, article: Article, record):
+        """The question before a live story's restore: what it would change, yes or cancel."""
+        current = article.history.order_by("-history_date", "-history_id").first()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Restore this revision of “{article}”?",
+            "subtitle": None,
+            "opts": self.opts,
+            "object": article,
+            "record": record,
+            "differences": compare(current, record, RESTORED),
+            "time_zone": timezone.get_current_timezone_name(),
+            "change_url": reverse("admin:articles_article_change", args=[article.pk]),
+            "revisions_url": reverse("admin:articles_article_revisions", args=[article.pk]),
+        }
+        return TemplateResponse(request, "admin/articles/article/restore_confirm.html", context)
 
 
 def _number(text) -> int | None:

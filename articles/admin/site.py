@@ -1,12 +1,14 @@
 """The site's other records in the admin: sections, bylines' authors, standing pages,
 site settings and what readers sent through Contact Us."""
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from ..models import Author, ContactMessage, Page, Section, SiteSettings
+from .body_check import BodyCheckMixin
 from .tags import avatar_preview
 from .widgets import ImagePreviewInput
 
@@ -52,8 +54,18 @@ class AuthorAdmin(admin.ModelAdmin):
         return avatar_preview(author, size=32)
 
 
+class PageAdminForm(BodyCheckMixin, forms.ModelForm):
+    """A standing page's form: a body that cleaning would cut is refused, with what would go."""
+
+    class Meta:
+        model = Page
+        fields = ("title", "slug", "body")
+
+
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
+    form = PageAdminForm
+    fields = ("title", "slug", "body")  # the accept box shows inside a refusal, not here
     list_display = ("title", "slug", "updated_at")
     search_fields = ("title", "body")
     prepopulated_fields = {"slug": ("title",)}

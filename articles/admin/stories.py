@@ -1,8 +1,6 @@
 """Stories in the admin: the change form with its workflow buttons and timeline, the list
 with its filters and bulk actions. Who may do what is asked of articles/workflow.py."""
 
-from datetime import datetime
-
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
@@ -11,11 +9,12 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 
-from .. import workflow
+from .. import autosave, workflow
 from ..models import Article, ArticleAuthor, Author
+from . import buttons
+from .autosave import AutosaveAdminMixin
 from .csp import NonceMediaMixin
 from .filters import MineFilter, StatusFilter, TrashFilter
 from .forms import ArticleAdminForm
@@ -30,28 +29,15 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = "Bylines (in the order they are printed)"
 
 
-def when(moment: datetime) -> str:
-    """A time as editors read it, in the site's time zone: "27 November, 2026 9:00 AM"."""
-    return format_date(timezone.localtime(moment), "j F, Y g:i A")
-
-
-# What each workflow button says once it has worked (schedule says when).
-DONE = {
-    "submit": "Submitted for review.",
-    "withdraw": "Withdrawn from review: the story is a draft again.",
-    "request_changes": "Sent back to the writer with your note.",
-    "approve": "Approved and published.",
-    "publish": "Published.",
-    "unpublish": "Unpublished: the story is a draft again.",
-    "archive": "Archived.",
-    "trash": "Moved to the trash.",
-    "restore": "Restored from the trash.",
-}
-
-
 @admin.register(Article)
-class ArticleAdmin(NonceMediaMixin, RevisionsAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(NonceMediaMixin, AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
+
+    class Media:
+        # Counters as you type: characters, and the body's words and reading time.
+        css = {"all": ("articles/admin/counters.css", "articles/admin/diff.css")}
+        js = ("articles/admin/counters.js", "articles/admin/autosave.js")
+
     list_display = ("headline", "status_badge", "section", "byline", "last_updated", "live_link")
     list_filter = (StatusFilter, "section", "bylines__author", MineFilter, TrashFilter, "is_lead")
     list_select_related = ("section",)
@@ -90,6 +76,7 @@ class ArticleAdmin(NonceMediaMixin, RevisionsAdminMixin, admin.ModelAdmin):
                     "body",
                     "tags",
                     "edit_version",
+                    "edit_base",
                 )
             },
         ),
@@ -188,25 +175,84 @@ class ArticleAdmin(NonceMediaMixin, RevisionsAdminMixin, admin.ModelAdmin):
         )
         return [workflow_url, *super().get_urls()]
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.request = request  # who saves, and the byline rows that come with the form
+        return form
+
+    def _create_formsets(self, request, obj, change):
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        # The form's merge rewrites the byline rows after someone else's save.
+        request.article_formsets = formsets
+        return formsets, inline_instances
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:
+            editable = self.has_change_permission(request, obj)
             context["workflow_actions"] = [
                 {
                     "name": name,
                     "label": label,
                     "url": reverse("admin:articles_article_workflow", args=[obj.pk, name]),
+                    # Pressed on an editable form, the button saves what is on screen first.
+                    "with_form": editable and name in buttons.WITH_THE_FORM,
                 }
                 for name, label in workflow.available_actions(request.user, obj)
             ]
             context["timeline"] = obj.events.select_related("actor")
             context["time_zone"] = timezone.get_current_timezone_name()
+            if obj.is_scheduled:
+                context["scheduled_local"] = timezone.localtime(obj.published_at)
+        if add or (obj is not None and self.has_change_permission(request, obj)):
+            context.update(self.autosave_context(request, obj if change else None))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def save_related(self, request, form, formsets, change: bool) -> None:
+        """Bylines and tags, then the workflow button's action, if one was pressed.
+
+        A new story with no byline gets the one linked to its writer's account, if any.
+        """
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        # A story made by the add form's first autosave is saved next as a change, but its
+        # form is still the new story's (it says so with `_new_story`).
+        is_new = not change or bool(form.data.get("_new_story"))
+        if is_new and not article.bylines.exists():
+            author = Author.objects.filter(user_id=request.user.pk).first()
+            if author is not None:
+                ArticleAuthor.objects.create(article=article, author=author, order=0)
+        if form.merged is not None:
+            request.article_saved_note = form.merged.merged_message()
+        if form.press is not None:
+            # Checked in the form's clean, on the locked row: the action follows the save.
+            request.article_done = form.press.take(article=article, by=request.user)
+
+    def response_change(self, request, obj):
+        note = getattr(request, "article_saved_note", None)
+        if note:
+            self.message_user(request, note, messages.INFO)
+        done = getattr(request, "article_done", None)
+        if done is None:
+            return super().response_change(request, obj)
+        self.message_user(request, f"Your changes were saved. {done}", messages.SUCCESS)
+        return self._after_action(request, obj)
+
+    def _after_action(self, request, article: Article):
+        article.refresh_from_db()
+        if self.has_view_permission(request, article):
+            return redirect("admin:articles_article_change", article.pk)
+        return redirect("admin:articles_article_changelist")
+
     def workflow_view(self, request, object_id, action):
-        """Take one workflow action on one story (a button on the change form), POST only."""
+        """One workflow action on one story from its own small form (POST only).
+
+        Used where the change form cannot carry the action: a story the user may only look
+        at (a writer's story in review), and the trash buttons.
+        """
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        if action not in workflow.ACTIONS:
+        press = buttons.read(action, request.POST)
+        if press is None:
             raise Http404("No such action.")
         article = self.get_object(request, unquote(object_id))
         if article is None:
@@ -214,42 +260,12 @@ class ArticleAdmin(NonceMediaMixin, RevisionsAdminMixin, admin.ModelAdmin):
         if not self.has_view_permission(request, article):
             raise PermissionDenied
         try:
-            done = self._take(request, article, action)
+            done = press.take(article=article, by=request.user)
         except workflow.WorkflowError as error:
             self.message_user(request, str(error), messages.ERROR)
         else:
             self.message_user(request, done, messages.SUCCESS)
-        article.refresh_from_db()
-        if self.has_view_permission(request, article):
-            return redirect("admin:articles_article_change", article.pk)
-        return redirect("admin:articles_article_changelist")
-
-    def _take(self, request, article: Article, action: str) -> str:
-        """Call the workflow function for `action` with what the form sent; say what was done."""
-        function = workflow.ACTIONS[action]
-        note = request.POST.get("note", "")
-        if action == "schedule":
-            at = self._scheduled_time(request)
-            function(article=article, by=request.user, at=at)
-            return f"Scheduled for {when(at)}."
-        if action in {"request_changes", "approve", "unpublish", "archive"}:
-            function(article=article, by=request.user, note=note)
-        else:
-            function(article=article, by=request.user)
-        return DONE[action]
-
-    @staticmethod
-    def _scheduled_time(request) -> datetime:
-        """The date and time the form sent, read in the site's time zone."""
-        text = f"{request.POST.get('date', '').strip()} {request.POST.get('time', '').strip()}"
-        try:
-            naive = datetime.strptime(text, "%Y-%m-%d %H:%M")  # noqa: DTZ007 (made aware below)
-        except ValueError:
-            raise workflow.WorkflowError(
-                "Give a date and a time (hours and minutes) to schedule the story."
-            ) from None
-        # workflow.schedule refuses a time that is not ahead.
-        return timezone.make_aware(naive, timezone.get_current_timezone())
+        return self._after_action(request, article)
 
     # Bulk actions: each story goes through the workflow; refusals are reported one by one.
 
@@ -295,7 +311,7 @@ class ArticleAdmin(NonceMediaMixin, RevisionsAdminMixin, admin.ModelAdmin):
         if article.is_scheduled:
             return format_html(
                 '<span class="status status--scheduled">Scheduled for {}</span>',
-                when(article.published_at),
+                buttons.when(article.published_at),
             )
         label = article.get_status_display()
         if article.trashed_at is not None:
@@ -306,9 +322,11 @@ class ArticleAdmin(NonceMediaMixin, RevisionsAdminMixin, admin.ModelAdmin):
     def byline(self, article: Article) -> str:
         return ", ".join(author.name for author in article.byline_authors)
 
-    @admin.display(description="Last updated", ordering="updated_at")
+    @admin.display(description="Last updated", ordering="modified_at")
     def last_updated(self, article: Article):
-        return article.last_updated
+        """The last save of the story: a scheduled story's publication time is ahead, so it
+        is not when the story was last updated."""
+        return article.modified_at
 
     @admin.display(description="On the site")
     def live_link(self, article: Article) -> str:
@@ -323,13 +341,7 @@ class ArticleAdmin(NonceMediaMixin, RevisionsAdminMixin, admin.ModelAdmin):
         if change and obj.is_live and form.has_changed():
             obj.updated_at = timezone.now()
         super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change: bool) -> None:
-        """A new story with no byline gets the one linked to its writer's account, if any."""
-        super().save_related(request, form, formsets, change)
-        article = form.instance
-        if change or article.bylines.exists():
-            return
-        author = Author.objects.filter(user_id=request.user.pk).first()
-        if author is not None:
-            ArticleAuthor.objects.create(article=article, author=author, order=0)
+        # What this user typed is in the story now: their autosave has served its purpose.
+        autosave.discard(user=request.user, article=obj)
+        if not change:
+            autosave.discard(user=request.user, article=None)

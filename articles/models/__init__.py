@@ -1,5 +1,6 @@
 """The newsroom's models, a module per group: taxonomy (sections, tags), authors, the
-article with its bylines and timeline, and the site around them."""
+article with its bylines and timeline, the site around them, and editing (autosaves and
+presence)."""
 
 from .article import (
     WORDS_PER_MINUTE,
@@ -10,6 +11,7 @@ from .article import (
     renditions_recorded,
 )
 from .authors import Author
+from .editing import Autosave, Presence
 from .site import ContactMessage, LegacyURL, Page, SiteSettings
 from .taxonomy import Section, TaggedArticle, tag_string
 
@@ -18,10 +20,12 @@ __all__ = [
     "Article",
     "ArticleAuthor",
     "Author",
+    "Autosave",
     "ContactMessage",
     "EditorialEvent",
     "LegacyURL",
     "Page",
+    "Presence",
     "Section",
     "SiteSettings",
     "TaggedArticle",

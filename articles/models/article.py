@@ -15,7 +15,7 @@ from taggit.managers import TaggableManager
 
 from ..images import ensure_renditions
 from ..querysets import ArticleQuerySet
-from ..sanitize import clean_html, html_to_text
+from ..sanitize import html_to_text, sanitize_body
 from ..uploads import UploadedImageField
 from .authors import Author
 from .taxonomy import Section, TaggedArticle, tag_string
@@ -207,8 +207,10 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs) -> None:
-        self.clean_body()
         update_fields = kwargs.get("update_fields")
+        # A save that does not write the body (a workflow step) leaves it as stored.
+        if update_fields is None or "body" in update_fields:
+            self.clean_body()
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_text", "reading_minutes"}
         super().save(*args, **kwargs)
@@ -240,12 +242,17 @@ class Article(models.Model):
             # A plain update sends no post_save: say so, for the page cache.
             renditions_recorded.send(sender=Article, instance=self)
 
+    # Set to save a body even though cleaning removes what readers see (listed by removals).
+    accept_cleaned_body = False
+
     def clean_body(self) -> None:
         """Sanitize the body and derive its plain text and reading time.
 
-        `save()` calls this; code that writes rows without `save()` (bulk inserts) must too.
+        Raises BodyWouldLoseContent if cleaning would remove what a reader sees, unless
+        `accept_cleaned_body`. `save()` calls this; code that writes rows without `save()`
+        (bulk inserts) must too.
         """
-        self.body = clean_html(self.body)
+        self.body = sanitize_body(self.body, accept_cleaned=self.accept_cleaned_body)
         self.body_text = html_to_text(self.body)
         self.reading_minutes = reading_minutes(self.body_text)
 
@@ -307,6 +314,9 @@ class EditorialEvent(models.Model):
     to_status = models.CharField(max_length=20, choices=Article.Status.choices)
     note = models.TextField(blank=True)
     at = models.DateTimeField(default=timezone.now)
+    scheduled_for = models.DateTimeField(
+        null=True, blank=True, help_text="For a scheduling: the time the story was set to go live."
+    )
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from ..sanitize import clean_html
+from ..sanitize import sanitize_body
 from .article import Article
 
 SITE_SETTINGS_TTL = 60  # seconds
@@ -50,8 +50,11 @@ class Page(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    # Set to save a body even though cleaning removes what readers see (listed by removals).
+    accept_cleaned_body = False
+
     def save(self, *args, **kwargs) -> None:
-        self.body = clean_html(self.body)
+        self.body = sanitize_body(self.body, accept_cleaned=self.accept_cleaned_body)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -3,7 +3,8 @@
 Two streaming passes over the file (`wxr`): the first collects the authors, categories and
 attachments that posts refer to (attachments may come after the posts that use them); the
 second writes each post. Everything is written in one transaction, so a bad item leaves the
-database as it was. Rows go through `save()`, so every body meets the one sanitizer.
+database as it was. Rows go through `save()`, so every body meets the one sanitizer; a body
+that cleaning cuts is imported cleaned, and the report lists what went, post by post.
 
 A second import of the same export updates the stories it made (found by `wordpress_id`)
 and writes a new revision only for a story whose content changed.
@@ -22,7 +23,7 @@ from django.utils import timezone
 
 from ..models import Article, ArticleAuthor, Author, LegacyURL
 from ..redirects import legacy_path, post_id_path
-from ..sanitize import clean_html
+from ..sanitize import clean_html, removals, sanitize_body
 from . import wxr
 from .content import (
     ascii_slug,
@@ -142,6 +143,7 @@ class Importer:
         image = self.featured_image(item)
         if article is None:
             article = Article(wordpress_id=post_id, **values, **image)
+            article.accept_cleaned_body = True  # fields() reported what cleaning removes
             article._change_reason = CHANGE_REASON
             article.save()
             changed = created = True
@@ -192,6 +194,8 @@ class Importer:
             published_at = date
             updated_at = max(modified, date) if modified else date
         body = convert_body(item.content)
+        if removed := removals(body):
+            self.report.bodies_cleaned.append(f"{item}: {'; '.join(removed)}")
         summary = plain_text(item.excerpt) or summary_from(body_text(clean_html(body)))
         values = {
             "headline": headline,
@@ -257,8 +261,8 @@ class Importer:
         changed = []
         for name, value in values.items():
             current = getattr(article, name)
-            if name == "body":
-                value = clean_html(value)
+            if name == "body":  # compared as saved; fields() reported what cleaning removes
+                value = sanitize_body(value, accept_cleaned=True)
             elif name == "featured_image":
                 current = current.name
             elif name == "first_published_at":

@@ -29,6 +29,7 @@ class Report:
     images_missing: list[str] = field(default_factory=list)
     private: list[str] = field(default_factory=list)
     protected: list[str] = field(default_factory=list)
+    bodies_cleaned: list[str] = field(default_factory=list)  # each: the post, what went
     skipped: Counter = field(default_factory=Counter)  # (post type, why) → how many
     skipped_items: list[str] = field(default_factory=list)
     comments: int = 0
@@ -56,6 +57,12 @@ class Report:
         if self.protected:
             out.append(f"Password-protected posts imported as drafts: {len(self.protected)}")
             out += listed(self.protected)
+        if self.bodies_cleaned:
+            out.append(
+                "Bodies imported without what the sanitizer removed (check these stories): "
+                f"{len(self.bodies_cleaned)}"
+            )
+            out += listed(self.bodies_cleaned)
         missing = len(self.images_missing)
         out.append(f"Featured images: {self.images_imported} imported, {missing} missing.")
         out += listed(self.images_missing)
