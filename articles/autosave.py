@@ -25,6 +25,7 @@ from . import merge
 from .models import Article, Autosave, Presence
 
 PRESENT_FOR = timedelta(seconds=75)  # two missed heartbeats (30 s apart), and some slack
+FORGOTTEN_AFTER = timedelta(days=1)
 LARGEST = 2_000_000  # characters of form data kept: far above any story, far below abuse
 # Sent with the form but not part of what the user typed.
 NOT_KEPT = {"csrfmiddlewaretoken", "_workflow", "_save", "_continue", "_addanother", "heartbeat"}
@@ -97,25 +98,26 @@ def values(autosave: Autosave) -> dict:
     return found
 
 
-def differences(autosave: Autosave, article: Article) -> list[str]:
-    """The fields where the autosave differs from the story as stored, in form order."""
+def differences(autosave: Autosave, article: Article, editable) -> list[str]:
+    """The fields the user may edit where the autosave differs from the story as stored."""
     kept, stored = values(autosave), merge.snapshot(article)
     return [
         name
         for name in merge.FIELDS
-        if name in kept and not merge.same(name, stored[name], kept[name])
+        if name in kept and name in editable and not merge.same(name, stored[name], kept[name])
     ]
 
 
 def offered(
-    *, user, article: Article | None, compared_with: Article
+    *, user, article: Article | None, compared_with: Article, editable
 ) -> tuple[Autosave | None, list[str]]:
     """`user`'s autosave of `article` (None: a new story) if it holds anything that
-    `compared_with` (the story as stored, or an empty one) does not, with what."""
+    `compared_with` (the story as stored, or an empty one) does not in the fields `editable`
+    (a field the form does not offer, such as a writer's lead flag, is not theirs to restore)."""
     autosave = mine(user=user, article=article)
     if autosave is None:
         return None, []
-    changed = differences(autosave, compared_with)
+    changed = differences(autosave, compared_with, editable)
     return (autosave, changed) if changed else (None, [])
 
 
@@ -123,6 +125,8 @@ def present(*, user, article: Article) -> None:
     """Note that `user` has `article` open now."""
     now = timezone.now()
     gone = now - PRESENT_FOR
+    # Forms closed without a word (a crashed browser) leave rows behind: sweep this story's.
+    Presence.objects.filter(article=article, seen_at__lt=now - FORGOTTEN_AFTER).delete()
     # A presence not heard from for a while starts a new session: its "since" is now.
     Presence.objects.filter(user=user, article=article, seen_at__lt=gone).update(since=now)
     if not Presence.objects.filter(user=user, article=article).update(seen_at=now):

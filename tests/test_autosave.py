@@ -246,3 +246,15 @@ def test_the_add_form_offers_an_unsaved_new_story(client, editor):
     assert "Restore your unsaved changes from" in html
     restored = client.get(reverse("admin:articles_article_add") + "?restore=autosave")
     assert restored.context["adminform"].form["body"].value() == "<p>Notes</p>"
+
+
+def test_presences_left_behind_for_a_day_are_swept(client, editor, story):
+    gone = UserFactory(role="Editor")
+    Presence.objects.create(
+        user=gone,
+        article=story,
+        since=timezone.now() - timedelta(days=2),
+        seen_at=timezone.now() - timedelta(days=2),
+    )
+    client.post(autosave_url(story), {"heartbeat": "1"})
+    assert not Presence.objects.filter(user=gone).exists()

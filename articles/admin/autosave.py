@@ -116,7 +116,11 @@ class AutosaveAdminMixin:
             context["autosave_restored"] = restored
         elif request.method == "GET":
             story = obj if obj is not None else Article()
-            offer, changed = autosave.offered(user=user, article=obj, compared_with=story)
+            readonly = set(self.get_readonly_fields(request, obj))
+            editable = {name for name in merge.FIELDS if name not in readonly}
+            offer, changed = autosave.offered(
+                user=user, article=obj, compared_with=story, editable=editable
+            )
             if offer is not None:
                 context["autosave_offer"] = offer
                 context["autosave_differences"] = self._differences(story, offer, changed)

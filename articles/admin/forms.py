@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.html import format_html, format_html_join
 from django_prose_editor.fields import ProseEditorFormField
 from taggit.models import Tag
@@ -96,11 +97,13 @@ class ArticleAdminForm(BodyCheckMixin, forms.ModelForm):
         cleaned = super().clean()
         stored = None
         if self.instance.pk:
-            stored = (
-                Article.objects.select_for_update()
-                .select_related("last_edited_by", "section")
-                .get(pk=self.instance.pk)
-            )
+            stored = Article.objects.select_related("last_edited_by", "section")
+            if transaction.get_connection().in_atomic_block:
+                # A save: lock the story's row (only it: PostgreSQL locks no row of an outer
+                # join's other side) until the save and its action are done. A form filled
+                # from an autosave is checked while its page renders, outside any transaction.
+                stored = stored.select_for_update(of=("self",))
+            stored = stored.get(pk=self.instance.pk)
             self.reconcile(stored, cleaned)
         self.press = buttons.pressed(self.data)
         if self.press is not None:
@@ -146,7 +149,7 @@ class ArticleAdminForm(BodyCheckMixin, forms.ModelForm):
             self.rewrite_bylines(stored, wanted[merge.BYLINES])
         conflicts = [*result.conflicts, *(n for n in unsettled if n not in result.conflicts)]
         report = Conflict(stored, result, conflicts, base, theirs, mine, stale)
-        if not conflicts and self.press is None and not buttons.pressed(self.data):
+        if not conflicts and not buttons.pressed(self.data):
             self.merged = report  # nothing to decide: the merged story is saved
             return
         # Carry the new version and base, so the next save is based on the story as it is now.

@@ -21,25 +21,14 @@ from django.utils.dateformat import format as format_date
 from taggit.utils import parse_tags
 
 from ..diffs import FieldDifference, field_differences
-from ..merge import kind
+from ..merge import BYLINES, FIELDS, kind
 from ..models import Article, Section, tag_string
 
-# What a revision records, in the order the comparison shows it.
+# What a revision records, in the order the comparison shows it: the story's fields as the
+# merge knows them (tags as the names a revision keeps; bylines are not in revisions), then
+# the workflow's.
 COMPARED = (
-    "headline",
-    "slug",
-    "summary",
-    "dateline",
-    "body",
-    "section",
-    "tag_names",
-    "featured_image",
-    "featured_image_alt",
-    "featured_image_caption",
-    "featured_image_credit",
-    "is_lead",
-    "seo_title",
-    "seo_description",
+    *("tag_names" if name == "tags" else name for name in FIELDS if name != BYLINES),
     "status",
     "published_at",
     "trashed_at",

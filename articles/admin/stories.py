@@ -116,6 +116,14 @@ class ArticleAdmin(NonceMediaMixin, AutosaveAdminMixin, RevisionsAdminMixin, adm
             queryset = queryset.owned_by(request.user)
         return queryset
 
+    def get_readonly_fields(self, request, obj=None):
+        """Placing a story at the top of the home page is an editor's decision: for anyone
+        else the lead flag is shown but not part of the form, so a forged post cannot set it."""
+        fields = super().get_readonly_fields(request, obj)
+        if not request.user.has_perm(workflow.PUBLISH):
+            fields = (*fields, "is_lead")
+        return fields
+
     def has_view_permission(self, request, obj=None) -> bool:
         if not super().has_view_permission(request, obj):
             return False

@@ -96,11 +96,14 @@ def test_two_editors_see_each_other_and_their_saves_merge(new_page):
 
     asha_page.get_by_role("button", name="Save", exact=True).first.click()
     expect(asha_page.locator("ul.messagelist")).to_contain_text("was changed successfully")
+    ravi_page.get_by_label("Dateline").fill("Kochi")  # his next autosave hears of her save
+    expect(ravi_page.locator("#presence")).to_contain_text("Asha Rao saved this story at")
     ravi_page.get_by_role("button", name="Save", exact=True).first.click()
     expect(ravi_page.locator("ul.messagelist")).to_contain_text("kept Asha Rao's changes")
     saved = Article.objects.get(pk=story.pk)
     assert saved.headline == "Ferry fares rise from June"
     assert saved.summary == "The first rise in four years."
+    assert saved.dateline == "Kochi"
     assert "Monthly passes stay the same." in saved.body
 
 

@@ -57,11 +57,6 @@
       status.textContent = text;
       status.classList.toggle("autosave-status--offline", offline);
     };
-    const showEditing = (editing) => {
-      presence.textContent = (editing || [])
-        .map((other) => `${other.name} is editing this story (since ${other.since}).`)
-        .join(" ");
-    };
 
     const readLocal = () => {
       try {
@@ -110,12 +105,17 @@
       });
     };
 
+    // Who else is here, and whether the story was saved since this form was opened (said
+    // beside presence, so that the next "Saved as you type" does not hide it).
     const heard = (answer) => {
-      showEditing(answer.editing);
+      const notes = (answer.editing || []).map(
+        (other) => `${other.name} is editing this story (since ${other.since}).`,
+      );
       const version = form.elements.edit_version && form.elements.edit_version.value;
       if (answer.version && version && answer.version !== version) {
-        say(`${answer.saved_by} saved this story at ${answer.saved_label_story}, after you opened it: saving merges their changes with yours.`);
+        notes.push(`${answer.saved_by} saved this story at ${answer.saved_label_story}, after you opened it: saving merges their changes with yours.`);
       }
+      presence.textContent = notes.join(" ");
     };
 
     const whenIdle = () =>
@@ -144,8 +144,11 @@
           sentState = body;
           typedSince = null;
           if (answer.created) adopt(answer.created);
-          if (answer.saved_label) say(`Saved as you type at ${answer.saved_label}`);
-          else if (answer.created === null) say("Kept as you type; the story is saved as a draft once it has a headline and a section.");
+          if (answer.created === null) {
+            say(`Kept as you type at ${answer.saved_label}; the story becomes a draft once it has a headline, an address and a section.`);
+          } else if (answer.saved_label) {
+            say(`Saved as you type at ${answer.saved_label}`);
+          }
         }
         heard(answer);
       } catch {
