@@ -40,7 +40,7 @@ run: seed
 serve: $(VENV)/.run
 	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) bin/serve
 
-# The benchmark (bench/, README "Benchmark"): dataset, `make serve`'s server driven by wrk,
+# The benchmark (bench/, docs/benchmark.md): dataset, `make serve`'s server driven by wrk,
 # page weight in Chromium, plans on PostgreSQL; report in bench/results/. Installs Debian's
 # wrk and chromium when missing. Options: make bench BENCH_ARGS="--articles 100000 --rounds 5"
 BENCH_ARGS ?=
@@ -51,7 +51,7 @@ bench: $(VENV)/.dev
 		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	$(PY) -m bench $(BENCH_ARGS)
 
-# The soak (bench/soak.py, README "Soak"): `make serve`'s server at saturation for a minute,
+# The soak (bench/soak.py, docs/soak.md): `make serve`'s server at saturation for a minute,
 # wrk's readers and admin writers at once; fails on any 5xx, socket error or failed save.
 # Uses DATABASE_URL / REDIS_URL when set. Options: make soak SOAK_ARGS="--duration 120"
 SOAK_ARGS ?=

@@ -9,6 +9,7 @@ here belongs to one visitor, so nothing here may be cached.
 from urllib.parse import quote
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, JsonResponse
@@ -24,9 +25,9 @@ from django.views.decorators.http import require_GET
 from django.views.generic import ListView, TemplateView
 
 from articles.models import Article
-from articles.views import PER_PAGE
+from articles.pagination import NumberedPages
 
-from . import personal
+from . import pending, personal
 
 MAX_STATE_IDS = 100
 MAX_ID = 2**63 - 1  # the largest primary key the database holds; larger ones are junk
@@ -57,15 +58,10 @@ def url_or(name: str, fallback: str) -> str:
         return fallback
 
 
-class StoryPages:
-    """A paginated card list, paginated as the reader pages are: any ?page= gives a page."""
+class StoryPages(NumberedPages):
+    """A card list paginated as the reader pages are (articles/pagination.py)."""
 
-    paginate_by = PER_PAGE
     context_object_name = "articles"
-
-    def paginate_queryset(self, queryset, page_size):
-        page = self.get_paginator(queryset, page_size).get_page(self.request.GET.get("page"))
-        return page.paginator, page, page.object_list, page.has_other_pages()
 
 
 @private_page
@@ -128,9 +124,14 @@ class ToggleView(View):
         """Whether the action is on now (saved, followed)."""
         raise NotImplementedError
 
+    def wish(self) -> list:
+        """The action that turns the state on, as accounts/pending.py keeps it."""
+        raise NotImplementedError
+
     def is_on(self) -> bool:
         if not hasattr(self, "_on"):
-            self._on = self.look_up()
+            # Nobody is signed in: the form offers to turn it on, after signing in.
+            self._on = self.request.user.is_authenticated and self.look_up()
         return self._on
 
     def turn(self, on: bool) -> None:
@@ -140,20 +141,22 @@ class ToggleView(View):
         raise NotImplementedError
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.sign_in_first(request)
         self.target = self.get_target()
+        if request.method == "POST" and not request.user.is_authenticated:
+            return self.sign_in_first(request)
         return super().dispatch(request, *args, **kwargs)
 
     def sign_in_first(self, request):
-        """Off to sign in first, then back to this page (with its `next`); JSON for the script."""
-        if request.method == "POST":
-            back = request.path
-            wanted = safe_next(request, request.POST.get("next"))
-            if wanted:
-                back += "?next=" + quote(wanted, safe="/")
-        else:
-            back = request.get_full_path()
+        """Keep the action for the sign-in to do (accounts/pending.py), and go to sign in.
+
+        Then back to this page (with its `next`); JSON for the script.
+        """
+        if request.POST.get("action") == self.on_action:
+            pending.remember(request, self.wish())
+        back = request.path
+        wanted = safe_next(request, request.POST.get("next"))
+        if wanted:
+            back += "?next=" + quote(wanted, safe="/")
         if wants_json(request):
             login = redirect_to_login(back)["Location"]
             return JsonResponse({"error": "Sign in first.", "sign_in": login}, status=401)
@@ -203,6 +206,9 @@ class SaveView(ToggleView):
     def look_up(self) -> bool:
         return personal.is_saved(user=self.request.user, article=self.target)
 
+    def wish(self) -> list:
+        return ["save", self.target.pk]
+
     def turn(self, on: bool) -> None:
         change = personal.save_story if on else personal.remove_saved_story
         change(user=self.request.user, article=self.target)
@@ -235,6 +241,9 @@ class FollowView(ToggleView):
         return personal.is_following(
             user=self.request.user, kind=self.kind.name, target=self.target
         )
+
+    def wish(self) -> list:
+        return ["follow", self.kind.name, self.target.slug]
 
     def turn(self, on: bool) -> None:
         change = personal.follow if on else personal.unfollow
@@ -281,6 +290,11 @@ def state(request) -> JsonResponse:
         "following": (
             personal.followed_slugs(user) if signed_in else {kind: [] for kind in personal.KINDS}
         ),
+        # Reader pages show no messages (they are the same for everyone): the script does.
+        "messages": [
+            {"level": message.level_tag, "text": str(message)}
+            for message in messages.get_messages(request)
+        ],
         "links": {
             "overview": overview,
             "saved": reverse("accounts:saved"),

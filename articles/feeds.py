@@ -1,8 +1,10 @@
 """RSS 2.0 and Atom feeds of live stories: the whole site, and each section, tag and author.
 
 Built on Django's syndication framework. Every item carries the summary, the full cleaned
-body, every byline, the section and tags as categories, both dates and the featured image
-as an enclosure. Feeds are cached like reader pages (`public_page`).
+body (its relative links made absolute), every byline, the section and tags as categories,
+both dates, the featured image as an enclosure, and an id no edit changes (a tag: URI, not
+the story's address). Feeds are cached like reader pages (`public_page`) and dated by the
+last content change (`last_modified`), never by their newest item.
 """
 
 from __future__ import annotations
@@ -11,14 +13,18 @@ import hashlib
 import mimetypes
 import re
 from html import escape
+from urllib.parse import urljoin, urlsplit
 
+import lxml.html
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
+from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 from taggit.models import Tag
 
 from .images import rendition_name
+from .last_modified import last_change_dated
 from .models import Article, Author, Section, SiteSettings
 from .views import public_page
 
@@ -27,6 +33,9 @@ FEED_LANGUAGE = "en-in"
 # A stored file's size never changes under the same name (a new upload gets a new name), so
 # it is remembered rather than asked of the storage (a request each, on S3) for every feed.
 FILE_SIZE_TTL = 7 * 24 * 60 * 60
+# The date in each story's tag: URI (RFC 4151): one on which the site held its host name.
+# Fixed, so that an item's id never changes, whatever happens to the story.
+TAG_DATE = "2026"
 
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -131,12 +140,47 @@ def attach_enclosures(articles: list[Article]) -> None:
         cache.set_many(found, timeout=FILE_SIZE_TTL)
 
 
+def absolute_links(body: str, base: str) -> str:
+    """`body` with relative `href`s and `src`s made absolute against `base`, the rest as it was.
+
+    A feed reader shows the body away from the story's page, where `/media/...` leads
+    nowhere. Fragments (`#notes`) and addresses with a scheme (https:, mailto:, tel:) stay.
+    """
+    if not body:
+        return body
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    changed = False
+    for element in root.iter("a", "img"):
+        attribute = "href" if element.tag == "a" else "src"
+        url = (element.get(attribute) or "").strip()
+        if not url or url.startswith("#"):
+            continue
+        try:
+            if urlsplit(url).scheme:
+                continue
+            element.set(attribute, urljoin(base, url))
+        except ValueError:  # not a URL at all (`//[`): a browser would not follow it either
+            continue
+        changed = True
+    if not changed:
+        return body
+    return lxml.html.tostring(root, encoding="unicode")[len("<div>") : -len("</div>")]
+
+
+def story_id(host: str, article_id: int | str) -> str:
+    """The feed id of a story: a tag: URI that no edit (slug, headline, dates) changes."""
+    return f"tag:{host},{TAG_DATE}:article:{article_id}"
+
+
 @public_page
+@last_change_dated
 class StoryFeed(Feed):
     """The site's RSS feed: its newest live stories. Subclasses narrow `stories()`."""
 
     feed_type = NewsroomRssFeed
     language = FEED_LANGUAGE
+    # The guid is an id, not the story's address, which changes with its slug.
+    item_guid_is_permalink = False
 
     # The syndication framework calls the feed object; `public_page` decorates `dispatch`,
     # as on the reader pages' views, so route the call through one.
@@ -148,10 +192,13 @@ class StoryFeed(Feed):
 
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
+        host = split_domain_port(request.get_host())[0]
         # Storages give media URLs without a host (FileSystemStorage) but feeds need full ones.
         for item in feed.items:
             for enclosure in item["enclosures"]:
                 enclosure.url = request.build_absolute_uri(enclosure.url)
+            item["content"] = absolute_links(item["content"], base=item["link"])
+            item["unique_id"] = story_id(host, item["unique_id"])
         if issubclass(self.feed_type, Rss201rev2Feed):
             # As for item titles: RSS readers may show the channel's text as HTML, and names
             # and bios are typed by staff, so they go in as escaped text (Atom's are text).
@@ -194,6 +241,10 @@ class StoryFeed(Feed):
     def item_description(self, item: Article) -> str:
         # <description> and Atom's <summary type="html"> hold HTML; the summary is plain text.
         return escape(item.summary, quote=False)
+
+    def item_guid(self, item: Article) -> str:
+        # Made a tag: URI in get_feed, which has the request and so the site's host name.
+        return str(item.pk)
 
     def item_updateddate(self, item: Article):
         return item.last_updated

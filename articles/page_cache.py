@@ -14,13 +14,22 @@ content readers can see may have changed:
 
 Every worker and server reads the token from the shared cache (Redis in production), so
 all of them see a change at once; each process remembers the token for at most
-`TOKEN_MEMO_SECONDS`, which bounds how stale a page can be. Which responses are pages is
-decided by their own headers: `Cache-Control: public` (set by `views.public_page`), 200,
-no cookie, nothing that varies by visitor.
+`TOKEN_MEMO_SECONDS`, which bounds how stale a page can be.
+
+A page is kept under everything its response depends on: the token, the scheme (http or
+https), the host, the path and the values of the query parameters its view reads. A view
+names those in `page_parameters` (`views.public_page` gives every reader page an empty
+tuple, a list adds `page`, search `q`); the view is shown a request holding only them, each
+once, so any other parameter (`utm_*`, `fbclid`, `?x=<random>`) finds the same page and
+can neither make a new entry nor end up in its links. Views without `page_parameters` are
+not pages: their requests pass by untouched. Which responses are stored is then decided by
+their own headers: `Cache-Control: public` (set by `views.public_page`), 200, no cookie,
+nothing that varies by visitor.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 import uuid
@@ -31,9 +40,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import set_response_etag
+from django.utils.http import urlencode
 from taggit.models import Tag
 
 from .models import (
@@ -64,6 +75,9 @@ SHOWN_MODELS = (Section, Author, Page, SiteSettings, Tag)
 class Token:
     value: str
     until: float | None  # when the next scheduled story goes live (epoch seconds)
+    # When it was made, the last time content may have changed (epoch seconds); None in a
+    # token stored before this was kept.
+    made_at: float | None = None
 
 
 @dataclass
@@ -92,7 +106,7 @@ def _next_go_live() -> float | None:
 
 
 def _new_token() -> Token:
-    token = Token(uuid.uuid4().hex, _next_go_live())
+    token = Token(uuid.uuid4().hex, _next_go_live(), _now())
     cache.set(TOKEN_KEY, token, timeout=None)
     _memo.token, _memo.read_at = token, time.monotonic()
     return token
@@ -113,6 +127,16 @@ def current_token() -> Token:
 def invalidate() -> None:
     """Every stored page is out of date: the next request of each page renders it again."""
     _new_token()
+
+
+def content_changed_at() -> float:
+    """When content readers see last changed (epoch seconds): the current token's making.
+
+    It never moves back (a token lost from the cache is made again, later), unlike the
+    newest story's date, which unpublishing that story moves back.
+    """
+    token = current_token()
+    return token.made_at or _now()
 
 
 def invalidate_on_commit(**kwargs) -> None:
@@ -192,8 +216,32 @@ def fragment(name: str, vary: str, render: Callable[[], str]) -> str:
     return html
 
 
+def page_parameters(request: HttpRequest) -> tuple[str, ...] | None:
+    """The query parameters the page at the request's path reads, or None if it is no page."""
+    urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
+    return _parameters_at(urlconf, request.path_info)
+
+
+# Remembered per path: resolving one takes 40-100 µs, a good share of a page from the cache.
+@functools.lru_cache(maxsize=4096)
+def _parameters_at(urlconf: str, path: str) -> tuple[str, ...] | None:
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return None
+    view = getattr(match.func, "view_class", match.func)  # a class's view, or a feed object
+    return getattr(view, "page_parameters", None)
+
+
+def _keep_only(request: HttpRequest, parameters: tuple[str, ...]) -> None:
+    """Leave the request only `parameters`, each with its last value (the one views read)."""
+    query = urlencode([(name, request.GET[name]) for name in parameters if name in request.GET])
+    request.GET = QueryDict(query)
+    request.META["QUERY_STRING"] = query
+
+
 def _key(token: Token, request: HttpRequest) -> str:
-    where = f"{request.get_host()}{request.get_full_path()}"
+    where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return f"page-cache:{token.value}:{hashlib.sha256(where.encode()).hexdigest()}"
 
 
@@ -218,11 +266,14 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if (
-            not settings.NEWSROOM_PAGE_CACHE
-            or request.method not in ("GET", "HEAD")
-            or _bypassed(request)
-        ):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        parameters = page_parameters(request)
+        if parameters is None:
+            return self.get_response(request)
+        # With the cache off too, so a page never differs by whether the cache is on.
+        _keep_only(request, parameters)
+        if not settings.NEWSROOM_PAGE_CACHE or _bypassed(request):
             return self.get_response(request)
         token = current_token()
         key = _key(token, request)

@@ -1,4 +1,5 @@
-"""Old addresses (`LegacyURL`, e.g. WordPress permalinks) answered with a 301 to the story.
+"""Old addresses (`LegacyURL`: WordPress permalinks, a story's own before its slug changed)
+answered with a 301 to the story.
 
 The middleware looks a path up only when nothing else answered it (a 404), so it costs
 nothing on pages that exist, and it redirects only to live stories: a draft's old address

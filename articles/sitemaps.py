@@ -21,7 +21,9 @@ from django.utils import timezone
 from django.views import View
 from taggit.models import Tag
 
+from .last_modified import last_change_dated
 from .models import Article, ArticleAuthor, Author, Page, Section, TaggedArticle
+from .pagination import requested_page
 from .views import public_page
 
 SITEMAP_LIMIT = 10_000  # URLs per file: a fifth of the protocol's limit, a few MB at most
@@ -220,17 +222,24 @@ class SitemapIndexView(View):
 class SitemapView(View):
     """One file of one sitemap: `/sitemap-<section>.xml?p=<page>`."""
 
+    page_parameters = ("p",)
+
     def get(self, request, section: str):
+        requested_page(request, "p")  # one address per file: `?p=02` is a 404, not file 2
         return sitemap_views.sitemap(
             request, SITEMAPS, section=section, template_name="sitemaps/sitemap.xml"
         )
 
 
 @public_page
+@last_change_dated
 class NewsSitemapView(View):
     """`/news-sitemap.xml`, in Google's news sitemap format."""
 
+    page_parameters = ("p",)
+
     def get(self, request):
+        requested_page(request, "p")
         return sitemap_views.sitemap(
             request, {"news": NewsSitemap}, template_name="sitemaps/news.xml"
         )

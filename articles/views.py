@@ -6,6 +6,7 @@ cacheable; the pages that hold a form (Contact Us) are not.
 
 from functools import wraps
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.db.models import prefetch_related_objects
 from django.http import Http404
@@ -19,21 +20,33 @@ from taggit.models import Tag
 
 from .forms import ContactForm
 from .models import Article, Author, Page, Section, SiteSettings
+from .pagination import NumberedPages
 from .querysets import byline_prefetch
 from .related import related_articles
 from .search import normalize_query, search_articles
 from .seo import article_json_ld
 from .workflow import may_edit
 
-PER_PAGE = 20
 HOME_TOP = 4  # stories beside the lead
 HOME_SECTION = 4  # stories in each section block
 HOME_LATEST = 10
 LATEST_SIDEBAR = 4
 RELATED = {"read_more": 3, "also_like": 5, "you_also_like": 3}
+# Over the contact form's limit (ACCOUNT_RATE_LIMITS["contact"]: five an hour per address).
+TOO_MANY_MESSAGES = (
+    "You have sent us several messages in a short time, so this one has not been sent. "
+    "It is kept below: please send it again in an hour."
+)
 
 # Browsers keep a page a minute; shared caches (ours, a CDN) five.
-public_page = method_decorator(cache_control(public=True, max_age=60, s_maxage=300), "dispatch")
+_public_headers = method_decorator(cache_control(public=True, max_age=60, s_maxage=300), "dispatch")
+
+
+def public_page(view_class):
+    """A reader page: public headers; the page cache shows it only its `page_parameters`."""
+    if not hasattr(view_class, "page_parameters"):
+        view_class.page_parameters = ()
+    return _public_headers(view_class)
 
 
 def with_bylines(stories) -> None:
@@ -127,17 +140,12 @@ class ArticlePreviewView(ArticleDetailView):
 
 
 @public_page
-class StoryListView(ListView):
+class StoryListView(NumberedPages, ListView):
     """A paginated card list of live stories under a heading (section, tag, author...)."""
 
     template_name = "articles/article_list.html"
     context_object_name = "articles"
-    paginate_by = PER_PAGE
-
-    def paginate_queryset(self, queryset, page_size):
-        # Any ?page= a reader or crawler types gives a page, never a 404 or a 500.
-        page = self.get_paginator(queryset, page_size).get_page(self.request.GET.get("page"))
-        return page.paginator, page, page.object_list, page.has_other_pages()
+    page_parameters = ("page",)
 
     def stories(self):
         return Article.objects.live()
@@ -195,6 +203,7 @@ class AuthorView(StoryListView):
 
 class SearchView(StoryListView):
     template_name = "articles/search.html"
+    page_parameters = ("q", "page")
 
     def get_queryset(self):
         self.query = normalize_query(self.request.GET.get("q", ""))
@@ -230,6 +239,11 @@ class ContactView(FormView):
         return super().get_context_data(page=page, **kwargs)
 
     def form_valid(self, form):
+        # allauth's limiter, so the same cache and the same reading of the client's address
+        # (behind proxies: ALLAUTH_TRUSTED_PROXY_COUNT) as sign-in's limits.
+        if not ratelimit.consume(self.request, action="contact"):
+            form.add_error(None, TOO_MANY_MESSAGES)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         form.save()
         messages.success(
             self.request,

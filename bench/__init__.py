@@ -1,1 +1,1 @@
-"""The Newsroom benchmark: `make bench` or `python -m bench` (see README.md, "Benchmark")."""
+"""The Newsroom benchmark: `make bench` or `python -m bench` (see docs/benchmark.md)."""

@@ -1,5 +1,5 @@
 """Backups of the whole site, database and media, in one file (`manage.py backup` and
-`manage.py restore`; the format is described in README.md, "Backups").
+`manage.py restore`; the format is described in docs/backups.md).
 
 A backup is a gzipped tar holding, in this order:
 

@@ -34,6 +34,10 @@ keepalive = 5
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 
+# Whether a request came over https is Django's to decide, from DJANGO_BEHIND_PROXY
+# (newsroom/settings.py): gunicorn's default takes X-Forwarded-Proto from any local client.
+secure_scheme_headers = {}
+
 # The workers' heartbeat files: on a disk-backed /tmp a slow disk can stall them.
 if os.path.isdir("/dev/shm"):
     worker_tmp_dir = "/dev/shm"

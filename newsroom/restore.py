@@ -1,4 +1,4 @@
-"""Restoring a backup made by newsroom/backup.py (`manage.py restore`; README "Backups").
+"""Restoring a backup made by newsroom/backup.py (`manage.py restore`; docs/backups.md).
 
 The manifest is read first: a backup of another schema (another latest migration for any
 app) is refused, and so is a database with content unless told to replace it. Every

@@ -3,7 +3,7 @@
 With nothing set, the site runs for development: SQLite in the project folder,
 a local-memory cache, e-mail printed on the console and media on disk. Production
 sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and
-REDIS_URL (see README.md and .env.example).
+REDIS_URL (see docs/environment.md and .env.example).
 """
 
 import os
@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.log import DEFAULT_LOGGING
 from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "simple_history",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "accounts",
     "articles",
 ]
@@ -108,6 +110,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.PrivatePagesMiddleware",
+    # Staff who can publish reach the admin only with a second factor (accounts/mfa.py).
+    "accounts.mfa.StaffSecondFactorMiddleware",
     # Revisions record who saved: the signed-in user of the request that saved.
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -200,6 +204,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+# As slow for an address that has an account as for a new one (accounts/signup.py).
+ACCOUNT_FORMS = {"signup": "accounts.signup.SignupForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True  # one address per account; changing it verifies the new one
@@ -214,6 +220,24 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # Behind nginx or a CDN, the number of proxies whose X-Forwarded-For is trusted: without it
 # every reader shares the proxy's address, and its rate limit (DEPENDENCIES.md, trap 4).
 ALLAUTH_TRUSTED_PROXY_COUNT = int(env("ALLAUTH_TRUSTED_PROXY_COUNT", "0"))
+# Rate limits (allauth's, in the cache, by the client address read as above), the rest left
+# at allauth's defaults. Failed sign-ins: ten a minute from one address, and five in five
+# minutes from one address to one account: the adapter makes "key" the address and the
+# account together (accounts/adapter.py), so guessing from one address never locks the owner
+# out elsewhere. The contact form: five messages an hour from one address (articles/views.py).
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "contact": "5/h/ip"}
+
+# Second factor (allauth.mfa): an authenticator app (TOTP) with recovery codes, or a passkey
+# / security key (WebAuthn), which also signs in on its own. Offered to everyone; required
+# before the admin for staff who can publish (accounts/mfa.py). Off by default with DEBUG on,
+# so `make run`'s demo sign-ins stay a password; production has it unless told otherwise.
+NEWSROOM_REQUIRE_STAFF_MFA = env_bool("NEWSROOM_REQUIRE_STAFF_MFA", default=not DEBUG)
+MFA_ADAPTER = "accounts.mfa.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+# A phone's clock drifts: the code of the 30 seconds before or after is accepted too (each
+# code still works once).
+MFA_TOTP_TOLERANCE = 1
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env("DJANGO_TIME_ZONE", "Asia/Kolkata")
@@ -270,7 +294,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 TAGGIT_CASE_INSENSITIVE = True
 
-# Security (README "Security"). Headers on every response: no MIME sniffing, no framing, the
+# Security (docs/security.md). Headers on every response: no MIME sniffing, no framing, the
 # origin only to other sites, a window of our own.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -285,13 +309,20 @@ CSRF_COOKIE_SAMESITE = "Lax"
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     # http -> https. A site on plain http (DJANGO_SECURE_COOKIES=0: `make serve`, the
     # benchmark) is not redirected unless asked.
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=SESSION_COOKIE_SECURE)
     SECURE_HSTS_SECONDS = int(env("DJANGO_SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+
+# Whether a request came over https is taken from X-Forwarded-Proto only when the deployment
+# says a proxy in front sets that header on every request (README "Behind nginx"): anyone
+# can send it, and a page rendered for a forged scheme would carry its links to everyone.
+# gunicorn reads no such header itself (newsroom/gunicorn_conf.py).
+NEWSROOM_BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", default=False)
+if NEWSROOM_BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Content-Security-Policy (django-csp). Reader pages are cached whole and shared by everyone
 # (articles/page_cache.py), so they carry no nonce and need none: no inline script or style
@@ -349,9 +380,22 @@ PERMISSIONS_POLICY = {
 NEWSROOM_UPLOAD_MAX_BYTES = int(float(env("NEWSROOM_UPLOAD_MAX_MB", "15")) * 1024 * 1024)
 NEWSROOM_UPLOAD_MAX_PIXELS = int(float(env("NEWSROOM_UPLOAD_MAX_MEGAPIXELS", "40")) * 1_000_000)
 
+# Every record reaches the console once, through the root logger. Django applies its own
+# configuration first, whose `django` logger has a console handler of its own under DEBUG
+# (and one mailing ADMINS, which we have none of): with the root's too, every "Not Found"
+# and "Watching for file changes" was printed twice. Naming `django` here takes its
+# handlers away; runserver's request lines (`django.server`) keep Django's format.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"django.server": DEFAULT_LOGGING["formatters"]["django.server"]},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": DEFAULT_LOGGING["handlers"]["django.server"],
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": []},
+        "django.server": DEFAULT_LOGGING["loggers"]["django.server"],
+    },
 }

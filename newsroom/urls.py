@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from articles.admin.view_on_site import view_on_site
 from newsroom.media import serve_media
 
 admin.site.site_header = "IndiaPost Live newsroom"
@@ -15,6 +16,12 @@ admin.site.index_title = "Newsroom"
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
+    # Before the admin's own "view on site", which would name unpublished stories to any staff.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+        name="view_on_site",
+    ),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -16,6 +16,22 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: unknown with -p no:xdist
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadfile` with browser tests first, one at a time (tests/scheduling.py)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from tests.scheduling import BrowserTestsFirst
+
+    return BrowserTestsFirst(config, log)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests marked `slow` first, so that under xdist none of them starts last."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     """Media in a temporary folder, a private cache per test, a fast password hasher."""
@@ -77,6 +93,27 @@ def editor(db):
 @pytest.fixture
 def writer(db):
     return factories.UserFactory(role="Writer")
+
+
+@pytest.fixture
+def unpublish_later(monkeypatch, editor, django_capture_on_commit_callbacks):
+    """Takes a story down a minute on (HTTP dates count whole seconds), its transaction
+    committed as at the end of a request."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from articles import page_cache, workflow
+
+    page_cache._memo.token = None  # forget a token another test made, at its own time
+
+    def unpublish(story) -> None:
+        later = timezone.now() + timedelta(minutes=1)
+        monkeypatch.setattr(timezone, "now", lambda: later)
+        with django_capture_on_commit_callbacks(execute=True):
+            workflow.unpublish(article=story, by=editor)
+
+    return unpublish
 
 
 @pytest.fixture(scope="session")

@@ -124,3 +124,66 @@ class FollowFactory(factory.django.DjangoModelFactory):
     )
     tag = None
     author = None
+
+
+def authenticator_app(user) -> str:
+    """Turn on an authenticator app (TOTP) for `user`, as allauth does; returns its secret."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def totp_code(secret: str, steps: int = 0) -> str:
+    """The code an authenticator app shows for `secret` now, or `steps` periods away.
+
+    Each code works once, so a test that signs in twice uses another step (the settings
+    accept one period either side).
+    """
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    counter = int(time.time()) // app_settings.TOTP_PERIOD + steps
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def passkey(user, name: str = "Desk key"):
+    """A passkey (WebAuthn) for `user`, registered as a browser would have sent it."""
+    import hashlib
+    import secrets
+
+    from allauth.mfa.webauthn.internal.auth import WebAuthn
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from fido2.cose import ES256
+    from fido2.webauthn import (
+        Aaguid,
+        AttestationObject,
+        AttestedCredentialData,
+        AuthenticatorAttestationResponse,
+        AuthenticatorData,
+        CollectedClientData,
+        RegistrationResponse,
+    )
+
+    key = ec.generate_private_key(ec.SECP256R1()).public_key()
+    credential_id = secrets.token_bytes(16)
+    attested = AttestedCredentialData.create(
+        Aaguid.NONE, credential_id, ES256.from_cryptography_key(key)
+    )
+    flags = AuthenticatorData.FLAG.UP | AuthenticatorData.FLAG.AT
+    auth_data = AuthenticatorData.create(hashlib.sha256(b"testserver").digest(), flags, 0, attested)
+    response = RegistrationResponse(
+        raw_id=credential_id,
+        response=AuthenticatorAttestationResponse(
+            client_data=CollectedClientData.create(
+                type="webauthn.create",
+                challenge=secrets.token_bytes(16),
+                origin="http://testserver",
+            ),
+            attestation_object=AttestationObject.create("none", auth_data, {}),
+        ),
+    )
+    return WebAuthn.add(user, name, dict(response)).instance

@@ -79,6 +79,8 @@ def base_environment(**extra: str) -> dict[str, str]:
         DJANGO_SECURE_COOKIES="0",
         DJANGO_SERVE_MEDIA="1",
         DJANGO_LOG_LEVEL="WARNING",
+        # Tests of the stack sign editors in with a password; tests/test_mfa.py tests the rule.
+        NEWSROOM_REQUIRE_STAFF_MFA="0",
         PYTHONUNBUFFERED="1",
     )
     environment.update(extra)

@@ -218,3 +218,9 @@ def test_article_page_has_open_graph_and_twitter_tags(client, story):
     assert re.search(r'<meta property="og:image" content="http://testserver/media/[^"]+">', html)
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert f'<meta name="description" content="{story.summary}">' in html
+
+
+def test_article_page_has_one_open_graph_article_tag_per_tag(client, story):
+    html = page(client.get(story.get_absolute_url()))
+    tags = re.findall(r'<meta property="article:tag" content="([^"]*)">', html)
+    assert tags == ["North korea", "volodymyr Zelenskyy"]

@@ -307,7 +307,8 @@ def test_feed_for_an_unknown_slug_is_404(client, kind, suffix):
 def test_rss_item_carries_link_summary_body_bylines_categories_and_dates(client, story):
     item = rss(client, reverse("articles:feed")).find("channel/item")
     assert item.findtext("link") == f"http://testserver{story.get_absolute_url()}"
-    assert item.findtext("guid") == item.findtext("link")
+    assert item.findtext("guid") == f"tag:testserver,2026:article:{story.pk}"
+    assert item.find("guid").get("isPermaLink") == "false"
     assert item.findtext("description") == story.summary
     assert item.findtext("content:encoded", namespaces=NS) == story.body
     assert item.xpath("dc:creator/text()", namespaces=NS) == ["Asha Rao", "NM Desk"]
@@ -458,6 +459,83 @@ def test_a_feed_answers_a_conditional_get_with_304(client, story):
     response = client.get(reverse("articles:feed"))
     again = client.get(reverse("articles:feed"), headers={"if-none-match": response["ETag"]})
     assert again.status_code == 304
+
+
+def last_modified(response):
+    return parsedate_to_datetime(response["Last-Modified"])
+
+
+@pytest.fixture
+def newest():
+    """The newer of two live stories."""
+    ArticleFactory(live=True, published_at=timezone.now() - timedelta(hours=3))
+    return ArticleFactory(live=True, published_at=timezone.now() - timedelta(hours=1))
+
+
+@pytest.mark.parametrize("is_atom", [False, True], ids=["rss", "atom"])
+def test_unpublishing_the_newest_story_never_moves_last_modified_back(
+    client, newest, unpublish_later, is_atom
+):
+    url = reverse("articles:atom_feed" if is_atom else "articles:feed")
+    before = last_modified(client.get(url))
+    unpublish_later(newest)
+    assert last_modified(client.get(url)) >= before
+
+
+def test_a_reader_holding_the_date_from_before_an_unpublish_gets_the_new_feed(
+    client, newest, unpublish_later
+):
+    url = reverse("articles:feed")
+    held = client.get(url)["Last-Modified"]
+    unpublish_later(newest)
+    response = client.get(url, headers={"if-modified-since": held})
+    assert response.status_code == 200
+    assert len(etree.fromstring(response.content).findall("channel/item")) == 1
+
+
+# Ids and links that hold
+
+
+@pytest.mark.parametrize("is_atom", [False, True], ids=["rss", "atom"])
+def test_an_items_id_stays_the_same_when_its_slug_changes(client, story, is_atom):
+    url = reverse("articles:atom_feed" if is_atom else "articles:feed")
+    path = "atom:entry/atom:id" if is_atom else "channel/item/guid"
+    before = client.get(url).content
+    story.slug = "metro-line-reaches-the-airport"
+    story.save()
+    after = client.get(url).content
+    ids = [etree.fromstring(xml).findtext(path, namespaces=NS) for xml in (before, after)]
+    assert ids[0] == ids[1] == f"tag:testserver,2026:article:{story.pk}"
+
+
+BODY_WITH_RELATIVE_ADDRESSES = (
+    '<p><a href="/news/earlier-story/">Earlier</a> and <a href="timetable.pdf">the timetable</a>'
+    '</p><figure><img src="/media/articles/2026/05/map.jpg" alt="Map"></figure>'
+)
+
+
+@pytest.mark.parametrize("is_atom", [False, True], ids=["rss", "atom"])
+def test_relative_links_and_images_in_a_body_reach_feeds_absolute(client, is_atom):
+    story = ArticleFactory(live=True, slug="metro", body=BODY_WITH_RELATIVE_ADDRESSES)
+    url = reverse("articles:atom_feed" if is_atom else "articles:feed")
+    entry = feedparser.parse(client.get(url).content).entries[0]
+    body = etree.fromstring(f"<div>{entry.content[0].value}</div>", etree.HTMLParser())
+    assert body.xpath("//a/@href") == [
+        "http://testserver/news/earlier-story/",
+        f"http://testserver{story.get_absolute_url()}timetable.pdf",
+    ]
+    assert body.xpath("//img/@src") == ["http://testserver/media/articles/2026/05/map.jpg"]
+
+
+def test_fragments_and_mail_phone_and_full_links_in_a_body_reach_feeds_as_they_are(client):
+    body = (
+        '<p><a href="#notes">Notes</a> <a href="mailto:desk@example.com">Mail</a> '
+        '<a href="tel:+911234567890">Call</a> <a href="https://example.com/a?b=1&amp;c=2">Source'
+        '</a> <img src="https://cdn.example.com/x.jpg" alt="X"></p>'
+    )
+    story = ArticleFactory(live=True, body=body)
+    item = rss(client, reverse("articles:feed")).find("channel/item")
+    assert item.findtext("content:encoded", namespaces=NS) == story.body
 
 
 # Links from the pages

@@ -9,7 +9,13 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from accounts.models import Follow
-from tests.factories import AuthorFactory, FollowFactory, SectionFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    AuthorFactory,
+    FollowFactory,
+    SectionFactory,
+    UserFactory,
+)
 from tests.html import main
 
 pytestmark = pytest.mark.django_db
@@ -166,12 +172,31 @@ def test_a_post_without_a_csrf_token_is_refused(reader, target):
     assert not Follow.objects.filter(user=reader).exists()
 
 
-def test_the_follow_page_asks_an_anonymous_visitor_to_sign_in_first(client, target):
+def test_the_follow_page_offers_an_anonymous_visitor_the_form_and_says_sign_in_comes_next(
+    client, target
+):
     kind, obj, _ = target
     response = client.get(f"{follow_url(kind, obj)}?next=/latest/")
+    html = main(response)
+    assert response.status_code == 200
+    assert 'value="follow"' in html
+    assert "you will be asked to sign in next" in html
+
+
+def test_an_anonymous_post_leads_to_sign_in_then_back_to_the_follow_page(client, target):
+    kind, obj, _ = target
+    response = client.post(follow_url(kind, obj), {"action": "follow", "next": "/latest/"})
     location = urlsplit(response["Location"])
     assert location.path == "/accounts/login/"
     assert parse_qs(location.query)["next"] == [f"{follow_url(kind, obj)}?next=/latest/"]
+
+
+def test_a_follow_asked_for_while_signed_out_is_done_once_the_reader_signs_in(client, target):
+    kind, obj, _ = target
+    reader = UserFactory(email="meera@example.com")
+    client.post(follow_url(kind, obj), {"action": "follow"})
+    client.post("/accounts/login/", {"login": "meera@example.com", "password": PASSWORD})
+    assert Follow.objects.filter(user=reader, **{kind: obj}).exists()
 
 
 def test_an_anonymous_post_follows_nothing_and_leads_to_sign_in(client, target):

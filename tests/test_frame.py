@@ -76,6 +76,16 @@ def test_header_has_the_font_resizer_search_dark_mode_and_sign_in_controls(home)
     assert 'href="/accounts/login/"' in header
 
 
+def test_the_cached_text_size_buttons_mark_the_default_size_as_chosen(home):
+    header = between(home, '<header class="site-header">', "</header>")
+    mobile = between(home, '<div class="offcanvas"', "</nav>")
+    for frame in (header, mobile):
+        resizer = between(frame, '<details class="dropdown font-resizer', "</details>")
+        assert 'data-font-step="-1" aria-pressed="false"' in resizer
+        assert 'data-font-step="0" aria-pressed="true"' in resizer
+        assert 'data-font-step="1" aria-pressed="false"' in resizer
+
+
 def test_sign_in_modal_shell_has_the_layout_headings(home):
     modal = between(home, '<dialog class="modal"', "</dialog>")
     assert ">Welcome Back!</h2>" in modal

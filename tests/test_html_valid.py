@@ -4,6 +4,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from tests.factories import PASSWORD, UserFactory, authenticator_app, passkey, totp_code
 from tests.html import vnu_errors
 
 pytestmark = pytest.mark.django_db
@@ -60,4 +61,27 @@ def test_reader_pages_are_valid_html(client, reader_site, vnu_command, tmp_path)
     assert 'class="avatar avatar--large"' in pages["author"]
     assert "is-invalid" in pages["contact-errors"] and "alert" in pages["sign-in-errors"]
     errors = vnu_errors(vnu_command, pages, tmp_path / "html")
+    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)
+
+
+def test_two_factor_pages_are_valid_html(client, vnu_command, tmp_path):
+    """The second step of signing in (code and passkey), and the pages that set one up."""
+    user = UserFactory()
+    secret = authenticator_app(user)
+    passkey(user)
+    client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    pages = {"second-step": client.get("/accounts/2fa/authenticate/")}
+    client.post("/accounts/2fa/authenticate/", {"code": totp_code(secret)})
+    pages["two-factor"] = client.get("/accounts/2fa/")
+    pages["passkeys"] = client.get("/accounts/2fa/webauthn/")
+
+    client.force_login(UserFactory())
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    pages["set-up"] = client.get("/accounts/2fa/")
+    pages["app"] = client.get("/accounts/2fa/totp/activate/")
+    pages["add-passkey"] = client.get("/accounts/2fa/webauthn/add/")
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+    html = {name: response.content.decode() for name, response in pages.items()}
+    errors = vnu_errors(vnu_command, html, tmp_path / "html")
     assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)

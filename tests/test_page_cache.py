@@ -289,3 +289,97 @@ def test_a_page_under_a_cached_frame_runs_no_query_for_it(client, django_assert_
     client.get(story.get_absolute_url())  # the frame of pages that are not in the menu
     with django_assert_num_queries(1):  # the page's own row
         assert status(client.get("/about-us/")) == "miss"
+
+
+# What a page is kept under: scheme, host, path and the query parameters its view reads.
+
+
+def canonical(response) -> str:
+    html = response.content.decode()
+    start = html.index('<link rel="canonical" href="') + len('<link rel="canonical" href="')
+    return html[start : html.index('"', start)]
+
+
+def test_a_page_rendered_for_https_is_never_served_to_http_readers(client):
+    story = ArticleFactory(live=True)
+    client.get(story.get_absolute_url(), secure=True)
+    plain = client.get(story.get_absolute_url())
+    assert status(plain) == "miss"
+    assert canonical(plain) == f"http://testserver{story.get_absolute_url()}"
+
+
+def test_behind_a_proxy_its_https_pages_are_kept_apart_from_its_http_ones(client, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    story = ArticleFactory(live=True)
+    # The proxy's Host, as it sends it: without one the test client adds a port to https.
+    proxied = {"host": "testserver"}
+    https = client.get(story.get_absolute_url(), headers={**proxied, "x-forwarded-proto": "https"})
+    http = client.get(story.get_absolute_url(), headers={**proxied, "x-forwarded-proto": "http"})
+    assert (status(https), status(http)) == ("miss", "miss")
+    assert canonical(https).startswith("https://") and canonical(http).startswith("http://")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?utm_source=newsletter&utm_medium=email", "?fbclid=IwAR0abc", "?gclid=Cj0KCQ", "?x=84213"],
+)
+def test_parameters_a_page_does_not_read_find_the_page_already_stored(client, query):
+    ArticleFactory(live=True)
+    client.get("/latest/")
+    response = client.get("/latest/" + query)
+    assert status(response) == "hit"
+
+
+def test_random_parameters_make_no_new_cache_entries(client):
+    from django.core.cache import cache
+
+    ArticleFactory(live=True)
+    client.get("/latest/")
+    entries = len(cache._cache)
+    for n in range(20):
+        client.get(f"/latest/?x={n}", {"utm_campaign": n})
+    assert len(cache._cache) == entries
+
+
+def test_a_page_first_asked_for_with_tracking_parameters_is_stored_without_them(client):
+    section = SectionFactory(name="Metro", slug="metro")
+    ArticleFactory.create_batch(45, live=True, section=section)
+    client.get("/section/metro/?utm_source=spam&page=2")
+    clean = client.get("/section/metro/?page=2")
+    assert status(clean) == "hit"
+    assert "utm_source" not in clean.content.decode()
+
+
+def test_each_page_of_a_list_is_kept_apart(client):
+    section = SectionFactory(name="Metro", slug="metro")
+    ArticleFactory.create_batch(25, live=True, section=section)
+    first, second = client.get("/section/metro/"), client.get("/section/metro/?page=2")
+    assert (status(first), status(second)) == ("miss", "miss")
+    assert first.content != second.content
+
+
+def test_search_pages_are_kept_by_their_query(client):
+    ArticleFactory(live=True, headline="Ferry timetable changes")
+    ArticleFactory(live=True, headline="Budget passes the council")
+    client.get("/search/?q=ferry")
+    budget = client.get("/search/?q=budget")
+    again = client.get("/search/?q=ferry&utm_source=x")
+    assert (status(budget), status(again)) == ("miss", "hit")
+    assert "Budget passes the council" in budget.content.decode()
+
+
+def test_a_page_of_a_view_that_reads_no_parameter_ignores_them_all(client):
+    story = ArticleFactory(live=True)
+    client.get(story.get_absolute_url())
+    assert status(client.get(story.get_absolute_url() + "?page=7&q=x")) == "hit"
+
+
+def test_pages_that_are_not_reader_pages_keep_their_parameters(client):
+    response = client.get("/accounts/login/?next=/accounts/saved/")
+    assert 'value="/accounts/saved/"' in response.content.decode()
+
+
+def test_a_search_query_never_reaches_the_frame_other_pages_share(client):
+    story = ArticleFactory(live=True)
+    client.get("/search/?q=poisonword")  # the first page after a change renders the frame
+    assert "poisonword" not in client.get(story.get_absolute_url()).content.decode()

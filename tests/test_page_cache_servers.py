@@ -122,3 +122,17 @@ def test_a_scheduled_story_goes_live_on_every_server_when_its_time_comes(site):
     assert "Night markets" not in page(site.url, "/latest/")[2]
     time.sleep(max(0.0, scheduled_at + SCHEDULED_IN - time.monotonic()))
     eventually_everywhere(site, "/latest/", lambda status, cache, html: "Night markets" in html)
+
+
+@pytest.fixture(scope="module")
+def proxied_site(module_gunicorn_servers):
+    """Two servers told that a proxy in front sets X-Forwarded-Proto (DJANGO_BEHIND_PROXY)."""
+    return module_gunicorn_servers(count=2, environment={"DJANGO_BEHIND_PROXY": "1"})
+
+
+def test_behind_a_proxy_a_page_one_server_made_for_https_is_not_served_to_http(proxied_site):
+    first, second = proxied_site.urls
+    _, _, https = get(first + "/robots.txt", headers={**HOST, "X-Forwarded-Proto": "https"})
+    _, _, http = get(second + "/robots.txt", headers={**HOST, "X-Forwarded-Proto": "http"})
+    assert "Sitemap: https://127.0.0.1/sitemap.xml" in https.decode()
+    assert "Sitemap: http://127.0.0.1/sitemap.xml" in http.decode()

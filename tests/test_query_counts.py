@@ -2,6 +2,7 @@
 
 import pytest
 
+from articles.pagination import PER_PAGE
 from tests.factories import ArticleFactory, AuthorFactory, PageFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,13 @@ def site(request, client):
     ]
     PageFactory(slug="about-us")
     client.get("/")  # warms the site settings' cache, as every later request finds it
-    return {"article": articles[0], "section": sections[0], "author": authors[0]}
+    last_page = -(-n // PER_PAGE)  # a later page when there is one: it costs the same
+    return {
+        "article": articles[0],
+        "section": sections[0],
+        "author": authors[0],
+        "latest": f"/latest/?page={last_page}" if last_page > 1 else "/latest/",
+    }
 
 
 # Page → queries, and what they are.
@@ -57,7 +64,7 @@ def url_for(name, site):
         "section": site["section"].get_absolute_url(),
         "tag": "/tag/common/",
         "author": site["author"].get_absolute_url(),
-        "latest": "/latest/?page=2",
+        "latest": site["latest"],
         "search": "/search/?q=council",
         "page": "/about-us/",
         "contact": "/contact-us/",

@@ -85,14 +85,6 @@ def test_section_page_includes_stories_of_its_child_sections(client):
     assert other.headline not in html
 
 
-@pytest.mark.parametrize("page", ["abc", "-1", "0", "999", "2.5", "%00"])
-def test_a_bad_page_number_shows_a_page_instead_of_an_error(client, page):
-    section = SectionFactory()
-    ArticleFactory(live=True, section=section)
-    response = client.get(section.get_absolute_url(), {"page": page})
-    assert response.status_code == 200
-
-
 def test_tag_page_lists_live_stories_with_the_tag(client):
     tagged = ArticleFactory(live=True, tags=["Monsoon"])
     ArticleFactory(tags=["Monsoon"], headline="A draft tagged monsoon")
@@ -168,22 +160,6 @@ def test_home_does_not_repeat_the_top_stories_in_the_section_blocks(client):
     ArticleFactory(live=True, section=india, is_lead=True, headline="Lead story")
     html = main(client.get("/"))
     assert html.count("Lead story") == 1
-
-
-def test_pagination_keeps_other_query_parameters(client):
-    section = SectionFactory()
-    for _ in range(25):
-        ArticleFactory(live=True, section=section)
-    html = main(client.get(section.get_absolute_url(), {"utm_source": "newsletter"}))
-    assert 'href="?utm_source=newsletter&amp;page=2"' in html
-
-
-def test_an_out_of_range_page_shows_the_last_page(client):
-    section = SectionFactory()
-    for _ in range(25):
-        ArticleFactory(live=True, section=section)
-    response = client.get(section.get_absolute_url(), {"page": "99"})
-    assert response.context["page_obj"].number == 2
 
 
 @pytest.mark.parametrize(

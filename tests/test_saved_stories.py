@@ -12,8 +12,8 @@ from django.utils import timezone
 from accounts.models import SavedStory
 from articles import workflow
 from articles.models import Article
-from articles.views import PER_PAGE
-from tests.factories import ArticleFactory, SavedStoryFactory, UserFactory
+from articles.pagination import PER_PAGE
+from tests.factories import PASSWORD, ArticleFactory, SavedStoryFactory, UserFactory
 from tests.html import main
 
 pytestmark = pytest.mark.django_db
@@ -194,10 +194,15 @@ def test_a_post_with_the_pages_csrf_token_is_accepted(reader, live_article):
     assert SavedStory.objects.filter(user=reader).exists()
 
 
-def test_the_save_page_asks_an_anonymous_visitor_to_sign_in_first(client, live_article):
+def test_the_save_page_offers_an_anonymous_visitor_the_form_and_says_sign_in_comes_next(
+    client, live_article
+):
     response = client.get(f"{save_url(live_article)}?next=/latest/")
-    assert response.status_code == 302
-    assert sign_in_next(response) == f"{save_url(live_article)}?next=/latest/"
+    html = main(response)
+    assert response.status_code == 200
+    assert live_article.headline in html
+    assert 'value="save"' in html
+    assert "you will be asked to sign in next" in html
 
 
 def test_an_anonymous_post_saves_nothing_and_leads_to_sign_in_then_the_save_page(
@@ -206,6 +211,47 @@ def test_an_anonymous_post_saves_nothing_and_leads_to_sign_in_then_the_save_page
     response = client.post(save_url(live_article), {"action": "save", "next": "/latest/"})
     assert sign_in_next(response) == f"{save_url(live_article)}?next=/latest/"
     assert not SavedStory.objects.exists()
+
+
+def test_a_save_asked_for_while_signed_out_is_done_once_the_reader_signs_in(client, live_article):
+    reader = UserFactory(email="meera@example.com")
+    response = client.post(save_url(live_article), {"action": "save", "next": "/latest/"})
+    client.post(
+        "/accounts/login/",
+        {"login": "meera@example.com", "password": PASSWORD, "next": sign_in_next(response)},
+    )
+    assert SavedStory.objects.filter(user=reader, article=live_article).exists()
+
+
+def test_signing_in_after_a_save_asked_for_while_signed_out_lands_on_the_saved_story_page(
+    client, live_article
+):
+    UserFactory(email="meera@example.com")
+    response = client.post(save_url(live_article), {"action": "save", "next": "/latest/"})
+    response = client.post(
+        "/accounts/login/",
+        {"login": "meera@example.com", "password": PASSWORD, "next": sign_in_next(response)},
+        follow=True,
+    )
+    assert "This story is in your" in main(response)
+
+
+def test_a_save_asked_for_while_signed_out_is_done_only_once(client, live_article):
+    reader = UserFactory(email="meera@example.com")
+    client.post(save_url(live_article), {"action": "save"})
+    client.post("/accounts/login/", {"login": "meera@example.com", "password": PASSWORD})
+    SavedStory.objects.all().delete()
+    client.post("/accounts/logout/")
+    client.post("/accounts/login/", {"login": "meera@example.com", "password": PASSWORD})
+    assert not SavedStory.objects.filter(user=reader).exists()
+
+
+def test_a_story_taken_down_before_the_reader_signs_in_is_not_saved(client, live_article):
+    reader = UserFactory(email="meera@example.com")
+    client.post(save_url(live_article), {"action": "save"})
+    Article.objects.filter(pk=live_article.pk).delete()
+    client.post("/accounts/login/", {"login": "meera@example.com", "password": PASSWORD})
+    assert not SavedStory.objects.filter(user=reader).exists()
 
 
 def test_an_anonymous_post_with_an_unsafe_next_leads_back_to_the_plain_save_page(
@@ -272,14 +318,14 @@ def test_saved_stories_are_paginated(signed_in, reader):
         SavedStoryFactory(user=reader)
     first = signed_in.get("/accounts/saved/")
     assert len(first.context["articles"]) == PER_PAGE
-    assert 'rel="next" href="?page=2"' in main(first)
+    assert 'rel="next" href="/accounts/saved/?page=2"' in main(first)
     assert len(signed_in.get("/accounts/saved/", {"page": 2}).context["articles"]) == 1
 
 
 @pytest.mark.parametrize("page", ["abc", "-1", "0", "999", "%00"])
-def test_saved_stories_answers_any_page_number(signed_in, reader, page):
+def test_saved_stories_answers_a_bad_page_number_with_not_found(signed_in, reader, page):
     SavedStoryFactory(user=reader)
-    assert signed_in.get("/accounts/saved/", {"page": page}).status_code == 200
+    assert signed_in.get("/accounts/saved/", {"page": page}).status_code == 404
 
 
 def test_saved_stories_is_private_and_never_stored(signed_in):

@@ -112,6 +112,12 @@ def test_a_site_on_plain_http_is_not_redirected_unless_asked():
     assert asked == {"SECURE_SSL_REDIRECT": "True"}
 
 
+def test_x_forwarded_proto_is_trusted_only_when_a_proxy_is_said_to_set_it():
+    assert production_settings("SECURE_PROXY_SSL_HEADER") == {"SECURE_PROXY_SSL_HEADER": "None"}
+    behind = production_settings("SECURE_PROXY_SSL_HEADER", DJANGO_BEHIND_PROXY="1")
+    assert behind == {"SECURE_PROXY_SSL_HEADER": "('HTTP_X_FORWARDED_PROTO', 'https')"}
+
+
 def test_media_on_a_cdn_can_be_allowed_as_images():
     cdn = "https://media.example-cdn.com"
     values = production_settings(
@@ -241,9 +247,10 @@ def test_no_reader_page_needs_a_nonce_or_inline_code(client, reader_site):
         assert "nonce" not in page, url
         assert not re.search(r"<style\b|\sstyle=", page), url
         for tag in re.findall(r"<script\b[^>]*>", page):
-            # A file of ours, or a JSON-LD data block (data, never run: script-src does not
-            # apply to it).
-            assert re.search(r'src="/static/', tag) or 'type="application/ld+json"' in tag, url
+            # A file of ours, or a JSON-LD or JSON data block (allauth's passkey script reads
+            # one): data, never run, so script-src does not apply to it.
+            data = re.search(r'type="application/(ld\+)?json"', tag)
+            assert re.search(r'src="/static/', tag) or data, url
 
 
 @pytest.mark.django_db
@@ -311,6 +318,13 @@ def test_the_real_server_refuses_a_foreign_host_with_400(site):
     assert status == 400
     assert b"Traceback" not in body
     assert get(site.url + "/")[0] == 200
+
+
+@requires_gunicorn
+def test_the_real_server_ignores_a_forged_forwarded_proto(site):
+    status, _, body = get(site.url + "/robots.txt", {"X-Forwarded-Proto": "https"})
+    assert status == 200, site.log()
+    assert f"Sitemap: {site.url}/sitemap.xml" in body.decode()
 
 
 @requires_gunicorn

@@ -163,3 +163,12 @@ def test_each_demo_story_starts_with_a_revision_naming_its_editor_and_tags(seede
     (revision,) = story.history.all()
     assert revision.history_user == story.last_edited_by
     assert revision.tag_names == tag_string(ARTICLES[0]["tags"])
+
+
+def test_the_demo_sign_ins_mention_a_second_factor_only_when_staff_need_one(
+    seeded, settings, capsys
+):
+    assert "second factor" not in seeded  # development: the demo staff sign in with a password
+    settings.NEWSROOM_REQUIRE_STAFF_MFA = True
+    call_command("seed_demo")
+    assert "set up a second factor" in capsys.readouterr().out

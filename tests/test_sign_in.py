@@ -6,10 +6,12 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import SESSION_KEY, get_user_model
+from django.contrib.auth.hashers import get_hasher
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from accounts.adapter import AccountAdapter
 from tests.factories import PASSWORD, UserFactory
 from tests.html import page
 
@@ -29,6 +31,32 @@ def link_in(message) -> str:
 
 def sign_in(client, email, password=PASSWORD, **extra):
     return client.post(LOGIN, {"login": email, "password": password, **extra})
+
+
+def sign_up(client, email):
+    return client.post(
+        "/accounts/signup/", {"email": email, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+    )
+
+
+@pytest.fixture
+def slow_work(monkeypatch):
+    """The slow steps requests take, in order: passwords hashed and emails sent."""
+    steps = []
+    hasher = type(get_hasher())
+    encode, send_mail = hasher.encode, AccountAdapter.send_mail
+
+    def counted_encode(self, *args, **kwargs):
+        steps.append("hash a password")
+        return encode(self, *args, **kwargs)
+
+    def counted_send_mail(self, *args, **kwargs):
+        steps.append("send an email")
+        return send_mail(self, *args, **kwargs)
+
+    monkeypatch.setattr(hasher, "encode", counted_encode)
+    monkeypatch.setattr(AccountAdapter, "send_mail", counted_send_mail)
+    return steps
 
 
 # Sign-up and verification
@@ -83,6 +111,18 @@ def test_signing_up_with_a_registered_address_reveals_nothing_and_emails_the_own
     assert response["Location"] == reverse("account_email_verification_sent")
     (message,) = mail.outbox
     assert message.subject.endswith("You already have an account")
+
+
+def test_signing_up_with_a_registered_address_does_the_slow_work_a_new_address_does(
+    client, slow_work
+):
+    UserFactory(email="asha@example.com")
+    slow_work.clear()
+    sign_up(client, "asha@example.com")
+    registered = list(slow_work)
+    slow_work.clear()
+    sign_up(client, "kavya@example.com")
+    assert registered == slow_work == ["hash a password", "send an email"]
 
 
 # Signing in
@@ -158,6 +198,20 @@ def test_signing_out_needs_a_post(client):
     assert signed_in_user(client) is not None
     client.post("/accounts/logout/")
     assert signed_in_user(client) is None
+
+
+def test_signing_out_leaves_a_message_for_the_pages_script_to_show(client):
+    client.force_login(UserFactory())
+    client.post("/accounts/logout/", {"next": "/section/india/"})
+    messages = client.get(reverse("accounts:state")).json()["messages"]
+    assert messages == [{"level": "success", "text": "You have signed out."}]
+
+
+def test_the_signed_out_message_is_shown_once(client):
+    client.force_login(UserFactory())
+    client.post("/accounts/logout/")
+    client.get(reverse("accounts:state"))
+    assert client.get(reverse("accounts:state")).json()["messages"] == []
 
 
 # Where sign-in leads

@@ -7,6 +7,7 @@ imports it next to sitemap.xsd so <url>'s strict wildcard checks each <news:news
 """
 
 from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -274,6 +275,32 @@ def test_news_sitemap_holds_at_most_1000_stories(client, schemas):
     assert len(locs) == 1000 == sitemaps.NEWS_LIMIT
     assert locs[0].endswith("/news/story-0/") and locs[-1].endswith("/news/story-999/")
     assert client.get("/news-sitemap.xml?p=2").status_code == 404
+
+
+@pytest.fixture
+def newest_in_the_news():
+    """The newer of two stories in the news sitemap."""
+    ArticleFactory(live=True, published_at=timezone.now() - timedelta(hours=3))
+    return ArticleFactory(live=True, published_at=timezone.now() - timedelta(hours=1))
+
+
+def test_unpublishing_the_newest_story_never_moves_the_news_sitemaps_last_modified_back(
+    client, newest_in_the_news, unpublish_later
+):
+    before = parsedate_to_datetime(client.get("/news-sitemap.xml")["Last-Modified"])
+    unpublish_later(newest_in_the_news)
+    after = parsedate_to_datetime(client.get("/news-sitemap.xml")["Last-Modified"])
+    assert after >= before
+
+
+def test_a_crawler_holding_the_date_from_before_an_unpublish_gets_the_new_news_sitemap(
+    client, newest_in_the_news, unpublish_later
+):
+    held = client.get("/news-sitemap.xml")["Last-Modified"]
+    unpublish_later(newest_in_the_news)
+    response = client.get("/news-sitemap.xml", headers={"if-modified-since": held})
+    assert response.status_code == 200
+    assert newest_in_the_news.get_absolute_url() not in response.content.decode()
 
 
 # robots.txt

@@ -35,6 +35,8 @@ from tests.factories import (
     PageFactory,
     SectionFactory,
     UserFactory,
+    authenticator_app,
+    passkey,
 )
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +50,10 @@ WRITES = {
     "account_email", "account_change_password", "account_set_password",
     "account_reset_password", "account_reset_password_from_key", "account_confirm_email",
     "account_request_login_code", "account_confirm_login_code",
+    # the second factor's (allauth.mfa)
+    "mfa_authenticate", "mfa_reauthenticate", "mfa_reauthenticate_webauthn", "mfa_activate_totp",
+    "mfa_deactivate_totp", "mfa_generate_recovery_codes", "mfa_add_webauthn", "mfa_edit_webauthn",
+    "mfa_remove_webauthn", "mfa_login_webauthn",
     # the admin's
     "login", "logout", "password_change", "auth_user_password_change",
     "articles_article_workflow", "articles_article_restore_revision", "taggit_tag_merge_tags",
@@ -61,6 +67,7 @@ READS = {
     "overview", "saved", "for_you", "state", "data", "deleted", "account_inactive",
     "account_email_verification_sent", "account_reset_password_done",
     "account_reset_password_from_key_done",
+    "mfa_index", "mfa_list_webauthn", "mfa_view_recovery_codes", "mfa_download_recovery_codes",
     # the admin's
     "index", "password_change_done", "autocomplete", "jsi18n", "view_on_site", "app_list",
     "articles_article_revisions",
@@ -98,6 +105,7 @@ PLACEHOLDER = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>(?:[^()\\]|\\.)+\)")
 ADMIN_MODELS = {
     "auth/group": "auth.Group",
     "account/emailaddress": "account.EmailAddress",
+    "mfa/authenticator": "mfa.Authenticator",
     "accounts/user": "accounts.User",
     "taggit/tag": "taggit.Tag",
     "articles/section": "articles.Section",
@@ -133,6 +141,9 @@ def site(settings):
     media = settings.MEDIA_ROOT / "articles"
     media.mkdir(parents=True, exist_ok=True)
     (media / "photo.txt").write_text("a file in media")
+    # A second factor for each: an app for the reader, a passkey for the administrator.
+    authenticator_app(reader)
+    key = passkey(admin)
     newcomer = UserFactory(email="newcomer@example.com", verified=False)
     address = EmailAddress.objects.create(user=newcomer, email=newcomer.email, primary=True)
     return {
@@ -145,6 +156,7 @@ def site(settings):
         "reader": reader,
         "confirm_key": EmailConfirmationHMAC(address).key,
         "reset": (user_pk_to_url_str(reader), default_token_generator.make_token(reader)),
+        "passkey": key,
     }
 
 
@@ -196,6 +208,8 @@ def urls_for(route: str, name: str | None, site) -> list[str]:
     }
     if name == "account_reset_password_from_key":
         values["key"] = token
+    if name in ("mfa_edit_webauthn", "mfa_remove_webauthn"):
+        values["pk"] = str(site["passkey"].pk)
 
     def fill(match: re.Match, action: str = "") -> str:
         param = match[1] or match[2]
@@ -271,6 +285,9 @@ ASKED_BY = {
     "account_reset_password_from_key": "visitor",
     "account_request_login_code": "visitor",
     "account_confirm_login_code": "visitor",
+    "mfa_authenticate": "visitor",  # the second step: with none under way, off to sign in
+    "mfa_deactivate_totp": "reader",  # the reader has the authenticator app
+    "mfa_login_webauthn": "visitor",
     "login": "visitor",
     "delete": "reader",
     "account_confirm_email": "visitor",

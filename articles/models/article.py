@@ -3,7 +3,7 @@
 import math
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed
@@ -213,7 +213,13 @@ class Article(models.Model):
             self.clean_body()
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_text", "reading_minutes"}
-        super().save(*args, **kwargs)
+        left = self._public_slug_left(update_fields)
+        if left is None:
+            super().save(*args, **kwargs)
+        else:
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                self._keep_old_address(left)
         # After the save, because an uploaded file only reaches the storage during it.
         if self.featured_image.name != self._saved_image or (
             self.featured_image and not self.featured_image_sizes
@@ -222,6 +228,38 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def _public_slug_left(self, update_fields) -> str | None:
+        """The slug this save replaces, if readers may have seen the story at it."""
+        if self.pk is None or (update_fields is not None and "slug" not in update_fields):
+            return None
+        stored = (
+            Article.objects.filter(pk=self.pk)
+            .values_list("slug", "status", "first_published_at")
+            .first()
+        )
+        if stored is None or stored[0] == self.slug:
+            return None
+        slug, status, first_published_at = stored
+        # Published (live or scheduled), or once was: a draft's address was never public.
+        was_public = status == self.Status.PUBLISHED or first_published_at is not None
+        return slug if was_public else None
+
+    def _keep_old_address(self, old_slug: str) -> None:
+        """Answer the address at `old_slug` with a 301 here; forget the one being taken back.
+
+        The one place a story's own old addresses are recorded: every writer (admin, merge,
+        revision restore, WordPress import) saves through here.
+        """
+        # Both modules import this one.
+        from ..redirects import legacy_path
+        from .site import LegacyURL
+
+        old = legacy_path(reverse("articles:detail", kwargs={"slug": old_slug}))
+        # The address's newest holder wins: another story may have had it before us.
+        LegacyURL.objects.update_or_create(path=old, defaults={"article": self})
+        # Renamed back to an old slug: that row would point the page at itself.
+        self.legacy_urls.filter(path=legacy_path(self.get_absolute_url())).delete()
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -13,9 +13,11 @@ SITE_SETTINGS_TTL = 60  # seconds
 
 
 class LegacyURL(models.Model):
-    """An old address of a story (its WordPress permalink), answered with a 301 to its page.
+    """An old address of a story (its WordPress permalink, or its own before a slug change),
+    answered with a 301 to its page.
 
     `articles.redirects` looks a path up only when nothing else answered it, for live stories.
+    `Article.save` records the story's own; the WordPress import records the permalinks.
     """
 
     path = models.CharField(

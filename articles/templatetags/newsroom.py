@@ -96,6 +96,17 @@ def absolute_url(context, path: str) -> str:
     return request.build_absolute_uri(path) if request else path
 
 
+@register.simple_tag(takes_context=True)
+def page_number_url(context, number: int) -> str:
+    """This list's address for page `number`: `?page=N`, and the bare address for page 1."""
+    request = context["request"]
+    query = request.GET.copy()
+    query.pop("page", None)
+    if number > 1:
+        query["page"] = number
+    return f"{request.path}?{query.urlencode()}" if query else request.path
+
+
 @register.simple_tag
 def article_body(article: Article, after_paragraphs: int = 3) -> tuple[str, str]:
     """The body split after its third paragraph (for the Read More box), dateline first.

@@ -18,7 +18,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from ..models import Article, ArticleAuthor, Author, LegacyURL
@@ -139,7 +138,6 @@ class Importer:
         values = self.fields(item, post_id)
         article = Article.objects.filter(wordpress_id=post_id).first()
         self.check_slug(item, values["slug"], article)
-        old_slug = article.slug if article else None
         image = self.featured_image(item)
         if article is None:
             article = Article(wordpress_id=post_id, **values, **image)
@@ -152,11 +150,8 @@ class Importer:
             changed = self.update(article, {**values, **image})
         changed |= self.set_byline(article, self.author(item))
         changed |= self.set_tags(article, item)
-        paths = self.old_paths(item, post_id)
-        if old_slug and old_slug != article.slug:
-            # Our own address changed with the slug: the old one redirects too.
-            paths.add(legacy_path(reverse("articles:detail", kwargs={"slug": old_slug})))
-        changed |= self.record_old_paths(article, paths)
+        # Our own address, if the slug changed, was recorded by the save (Article.save).
+        changed |= self.record_old_paths(article, self.old_paths(item, post_id))
         self.report.comments += item.comments
         if created:
             self.report.created += 1

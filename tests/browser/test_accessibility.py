@@ -39,6 +39,7 @@ def reader_urls(site) -> dict[str, str]:
         "search": "/search/?q=metro",
         "search-empty": "/search/",
         "sign-in": "/accounts/login/",
+        "contact": "/contact-us/",
     }
 
 
@@ -56,6 +57,11 @@ def test_reader_pages_have_no_wcag_violations(browser, live_server, reader_site,
         for name, url in reader_urls(reader_site).items():
             page.goto(url)
             found += violations(page, f"{name} [{scheme}, {w}px]")
+
+        page.goto("/contact-us/")
+        page.get_by_role("button", name="Send message").click()
+        page.locator("[data-error-summary]").wait_for(state="visible")
+        found += violations(page, f"contact form refused [{scheme}, {w}px]")
 
         article = reader_site.article.get_absolute_url()
         if width == "narrow":  # The menu control is hidden on wide screens.

@@ -202,3 +202,14 @@ def test_a_new_story_is_saved_as_a_draft_by_its_first_autosave(page):
     article.refresh_from_db()
     assert article.summary == "Crews cleared the debris in two days."
     assert [a.name for a in article.byline_authors] == ["Kiran Shah"]
+
+
+def test_an_ended_session_is_said_and_the_words_are_not_taken_as_kept(page):
+    editor = UserFactory(role="Editor")
+    story = ArticleFactory(headline="Ring road tolls scrapped")
+    sign_in(page, editor)
+    open_story(page, story)
+    page.context.clear_cookies()  # signed out elsewhere, or the session expired
+    page.get_by_label("Headline").fill("Ring road tolls scrapped from April")
+    expect(page.locator("#autosave-status")).to_contain_text("Your session has ended")
+    assert not Autosave.objects.exists()

@@ -23,6 +23,18 @@ LIGHT_PAPER = "rgb(255, 255, 255)"
 DARK_PAPER = "rgb(21, 23, 27)"
 
 
+# The focused element, whether it is inside the cookie bar, and whether the bar covers any of it.
+FOCUSED_AND_BAR = """() => {
+  const el = document.activeElement;
+  const bar = document.querySelector("[data-cookie-bar]");
+  const a = el.getBoundingClientRect(), b = bar.getBoundingClientRect();
+  const overlap = a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
+  const name = (el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40);
+  const what = `${el.tagName.toLowerCase()} "${name}"`;
+  return {inBar: bar.contains(el), overlap: overlap, what: what};
+}"""
+
+
 def expect_background(page, colour: str) -> None:
     expect(page.locator("body")).to_have_css("background-color", colour)
 
@@ -71,6 +83,26 @@ def test_accepting_cookies_hides_the_bar_for_good_after_reloads_and_on_other_pag
     assert page.evaluate("localStorage.getItem('cookie-consent')") == "accepted"
 
 
+def test_on_a_phone_the_cookie_bar_never_covers_the_focused_element(new_page, reader_site):
+    page = new_page(viewport={"width": 360, "height": 640})
+    page.goto(reader_site.article.get_absolute_url())
+    bar = page.get_by_role("region", name="Cookie notice")
+    expect(bar).to_be_visible()
+    assert bar.bounding_box()["height"] > 100  # tall enough to hide a whole link
+
+    covered, stops = [], 0
+    while stops < 300:
+        page.keyboard.press("Tab")
+        stops += 1
+        focused = page.evaluate(FOCUSED_AND_BAR)
+        if focused["inBar"]:  # reached the bar's own links and Accept: the end of the page
+            break
+        if focused["overlap"]:
+            covered.append(focused["what"])
+    assert stops > 40, "expected a long page of Tab stops before the cookie bar"
+    assert not covered, f"the cookie bar covers {len(covered)} of {stops} Tab stops: {covered}"
+
+
 # Font Resizer
 
 
@@ -96,6 +128,37 @@ def test_larger_text_enlarges_the_article_body_and_is_remembered_until_reset(pag
     header_control(page, "Font Resizer").click()
     page.get_by_role("button", name="Default text size").click()
     assert font_size(paragraph) == default_size
+
+
+def test_the_text_size_buttons_say_which_size_is_chosen_and_keep_it_after_a_reload(page):
+    article = ArticleFactory(live=True)
+    page.goto(article.get_absolute_url())
+    header = page.get_by_role("banner")
+    header_control(page, "Font Resizer").click()
+
+    def pressed() -> list[str]:
+        return [
+            name
+            for name in ("Smaller text", "Default text size", "Larger text")
+            if header.get_by_role("button", name=name, exact=True).get_attribute("aria-pressed")
+            == "true"
+        ]
+
+    assert pressed() == ["Default text size"]
+    header.get_by_role("button", name="Larger text").click()
+    expect(header.get_by_role("button", name="Larger text", pressed=True)).to_be_visible()
+    assert pressed() == ["Larger text"]
+
+    page.reload()
+    header_control(page, "Font Resizer").click()
+    assert pressed() == ["Larger text"]
+    mobile_copy = page.locator("#mobile-menu [data-font-step='1']")
+    expect(mobile_copy).to_have_attribute("aria-pressed", "true")
+
+    header.get_by_role("button", name="Smaller text").click()
+    assert pressed() == ["Default text size"]
+    header.get_by_role("button", name="Smaller text").click()
+    assert pressed() == ["Smaller text"]
 
 
 # Dark mode
@@ -229,6 +292,41 @@ def test_the_bell_lists_the_nine_newest_stories_of_the_last_three_days_then_show
     expect(page.get_by_role("heading", level=1, name="Latest News")).to_be_visible()
 
 
+# Whether a click at the middle of Show More reaches it (not the cookie bar over it).
+TOP_ELEMENT_AT_SHOW_MORE = """link => {
+  const box = link.getBoundingClientRect();
+  return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === link;
+}"""
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (360, 640)])
+def test_a_full_bell_fits_the_window_and_show_more_is_reachable_without_scrolling_the_page(
+    new_page, width, height
+):
+    now = timezone.now()
+    for hours in range(1, 10):
+        ArticleFactory(
+            live=True,
+            headline=f"Story {hours}: state assembly passes the coastal zone bill after a long "
+            "night of debate over fishing rights and new harbour limits",
+            published_at=now - timedelta(hours=hours),
+        )
+    page = new_page(viewport={"width": width, "height": height})
+    page.goto("/")
+    expect(page.get_by_role("region", name="Cookie notice")).to_be_visible()
+    header_control(page, "Notification").click()
+    panel = page.locator(".notifications__panel")
+    show_more = panel.get_by_role("link", name="Show More")
+    expect(show_more).to_be_visible()
+
+    panel_box, link_box = panel.bounding_box(), show_more.bounding_box()
+    assert panel_box["y"] + panel_box["height"] <= height
+    assert link_box["y"] >= 0 and link_box["y"] + link_box["height"] <= height
+    assert show_more.evaluate(TOP_ELEMENT_AT_SHOW_MORE), "the cookie bar covers Show More"
+    assert page.evaluate("window.scrollY") == 0
+    expect(panel.get_by_role("listitem")).to_have_count(9)  # all nine, scrolling inside
+
+
 # Sign-in modal
 
 
@@ -274,6 +372,6 @@ def test_without_javascript_the_sign_in_control_leads_to_a_working_sign_in_page(
 
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
+    page.get_by_role("main").get_by_role("button", name="Sign in", exact=True).click()
     expect(page).to_have_url(re.compile(r"/$"))
     assert "sessionid" in {cookie["name"] for cookie in page.context.cookies()}

@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from accounts.models import SavedStory
 from tests.factories import PASSWORD, ArticleFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -77,6 +78,37 @@ def test_save_asks_an_anonymous_reader_to_sign_in_first(page):
     page.goto(story.get_absolute_url())
     page.locator(f'main [data-save="{story.pk}"]').first.click()
     expect(page.get_by_role("dialog", name="Welcome Back!")).to_be_visible()
+
+
+def sign_in_in_modal(dialog, email):
+    dialog.get_by_label("Email").fill(email)
+    dialog.get_by_label("Password").fill(PASSWORD)
+    dialog.get_by_role("button", name="Sign in", exact=True).click()
+    expect(dialog).to_be_hidden()
+
+
+def test_a_story_saved_while_signed_out_is_saved_once_the_reader_signs_in(page):
+    reader = UserFactory(email="meera@example.com")
+    story = ArticleFactory(live=True)
+    page.goto(story.get_absolute_url())
+    save = page.locator(f'main [data-save="{story.pk}"]').first
+    save.click()
+    sign_in_in_modal(page.get_by_role("dialog", name="Welcome Back!"), reader.email)
+    expect(save).to_have_attribute("aria-pressed", "true")
+    assert SavedStory.objects.filter(user=reader, article=story).exists()
+
+
+def test_signing_out_returns_the_reader_to_the_story_and_says_so(page):
+    reader = UserFactory(email="meera@example.com")
+    story = ArticleFactory(live=True)
+    page.goto(story.get_absolute_url())
+    sign_in_in_modal(open_modal(page), reader.email)
+    page.locator("[data-account-menu] summary").click()
+    page.locator("[data-account-menu]").get_by_role("button", name="Sign out").click()
+    notice = page.get_by_role("main").get_by_role("status").filter(has_text="signed out")
+    expect(notice).to_have_text("You have signed out.")
+    expect(page).to_have_url(re.compile(re.escape(story.get_absolute_url()) + "$"))
+    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
 
 
 def test_a_save_clicked_before_the_reader_state_arrives_waits_for_it(page):

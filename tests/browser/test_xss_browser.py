@@ -145,6 +145,7 @@ def sign_up_readers(vectors) -> list:
     return readers
 
 
+@pytest.mark.slow
 def test_no_vector_runs_on_any_page_that_shows_it(new_page, live_server):
     site = xss_site.seed()
     readers = sign_up_readers(SAMPLE)

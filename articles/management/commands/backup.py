@@ -1,7 +1,7 @@
 """`manage.py backup OUT`: the database and the media files in one file (newsroom/backup.py).
 
 OUT is a new file (`site.tar.gz`) or an existing folder, where a file named for the time
-is made. README.md, "Backups", describes what is inside and how to restore it.
+is made. docs/backups.md describes what is inside and how to restore it.
 """
 
 from datetime import UTC, datetime

@@ -8,6 +8,7 @@ from datetime import timedelta
 from html import escape
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -201,3 +202,9 @@ class Command(BaseCommand):
         for email, _name, role, _superuser, _author in site.ACCOUNTS:
             where = "/admin/" if role else "the site (reader)"
             self.stdout.write(f"  {role or 'Reader':<14} {email:<22} → {where}")
+        if settings.NEWSROOM_REQUIRE_STAFF_MFA:
+            self.stdout.write(
+                "  The Editor and the Administrator set up a second factor (an authenticator app "
+                "or a passkey) on their first visit to /admin/; NEWSROOM_REQUIRE_STAFF_MFA=0 "
+                "turns that off."
+            )

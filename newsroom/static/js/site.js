@@ -41,30 +41,60 @@
 
   /* Font resizer: five steps around the default, applied to article text. */
   var SCALES = [0.85, 0.92, 1, 1.12, 1.25];
-  var step = parseInt(stored("font-step") || "2", 10);
-  if (!(step >= 0 && step < SCALES.length)) step = 2;
+  var DEFAULT_STEP = 2;
+  var step = parseInt(stored("font-step") || String(DEFAULT_STEP), 10);
+  if (!(step >= 0 && step < SCALES.length)) step = DEFAULT_STEP;
   function applyFont() {
     root.style.setProperty("--text-scale", String(SCALES[step]));
     root.setAttribute("data-text-size", String(step));
+    // The pressed button names the size in use: smaller than, at, or larger than the default.
+    var chosen = String(Math.sign(step - DEFAULT_STEP));
+    all("[data-font-step]").forEach(function (button) {
+      button.setAttribute("aria-pressed", button.getAttribute("data-font-step") === chosen ? "true" : "false");
+    });
   }
   applyFont();
   all("[data-font-step]").forEach(function (button) {
     button.addEventListener("click", function () {
       var change = parseInt(button.getAttribute("data-font-step"), 10);
-      step = change === 0 ? 2 : Math.max(0, Math.min(SCALES.length - 1, step + change));
+      step = change === 0 ? DEFAULT_STEP : Math.max(0, Math.min(SCALES.length - 1, step + change));
       store("font-step", String(step));
       applyFont();
     });
   });
 
-  /* Cookie notice: hidden once accepted. */
+  /* Cookie notice: hidden once accepted. While shown it is fixed over the bottom of the
+     window, so the page keeps its height free below the focused element (scroll-padding) and
+     below the page's end: Tab never lands behind the bar (WCAG 2.4.11). */
   var bar = document.querySelector("[data-cookie-bar]");
+  function makeRoomForBar() {
+    root.style.setProperty("--cookie-bar-height", (bar.hidden ? 0 : bar.offsetHeight) + "px");
+  }
   if (bar) {
     if (stored("cookie-consent") === "accepted") bar.hidden = true;
+    makeRoomForBar();
+    if (window.ResizeObserver) new ResizeObserver(makeRoomForBar).observe(bar);
+    else window.addEventListener("resize", makeRoomForBar);
     var accept = bar.querySelector("[data-cookie-accept]");
     if (accept) accept.addEventListener("click", function () {
       store("cookie-consent", "accepted");
       bar.hidden = true;
+      makeRoomForBar();
+    });
+  }
+
+  /* A refused form: focus goes to its list of what to fix, whose links focus their fields. */
+  var errorSummary = document.querySelector("[data-error-summary]");
+  if (errorSummary) {
+    errorSummary.focus();
+    errorSummary.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!field) return;
+      event.preventDefault();
+      var label = document.querySelector("label[for='" + field.id + "']");
+      (label || field).scrollIntoView();
+      field.focus({ preventScroll: true });
     });
   }
 
@@ -159,10 +189,14 @@
             modal.close();
             personal = null;  // until the new state arrives, Save and Follow are plain links
             refreshPersonal();
+            completePending();
             return;
           }
           modalBody.textContent = "";
           modalBody.appendChild(document.importNode(card, true));
+          // Scripts in a lifted card never run: what needs one (a passkey) is a link to its page.
+          all("[data-page-only]", modalBody).forEach(function (el) { el.remove(); });
+          all("[data-modal-only]", modalBody).forEach(function (el) { el.hidden = false; });
           // Other steps (sign-up, code, reset) show their own heading instead of "Welcome Back!".
           modal.classList.toggle("modal--step", card.getAttribute("data-auth-form") !== "sign-in");
           var field = modalBody.querySelector(".is-invalid, input:not([type=hidden]):not([type=checkbox])");
@@ -171,8 +205,12 @@
       })
       .catch(function () { window.location.href = url; });
   }
-  function openSignIn(href) {
-    if (!canModal) { window.location.href = href; return; }
+  /* A Save or Follow clicked while signed out: done once the reader signs in in the modal. */
+  var pending = null;
+  function openSignIn(href, pendingLink) {
+    pending = pendingLink || null;
+    // Without the modal, the link's own page holds the form, and signing in after it does it.
+    if (!canModal) { window.location.href = pending ? pending.href : href; return; }
     var url = new URL(href, window.location.href);
     url.searchParams.set("next", window.location.pathname + window.location.search);
     modalBody.textContent = "Loading…";
@@ -197,7 +235,7 @@
       var link = event.target.closest && event.target.closest("a[href]");
       if (!link) return;
       var url = new URL(link.href, window.location.href);
-      if (!isAccountPage(url)) return;
+      if (!isAccountPage(url) || link.hasAttribute("data-full-page")) return;
       event.preventDefault();
       if (!url.searchParams.has("next")) url.searchParams.set("next", window.location.pathname + window.location.search);
       loadInModal(url.toString());
@@ -266,6 +304,15 @@
     button.className = "link-button";
     button.textContent = "Sign out";
     form.appendChild(token);
+    // Back to this page once signed out (the server refuses any other site); an account page
+    // would only ask to sign in again, so from one of those, the home page.
+    if (window.location.pathname.indexOf("/accounts/") !== 0) {
+      var back = document.createElement("input");
+      back.type = "hidden";
+      back.name = "next";
+      back.value = window.location.pathname + window.location.search;
+      form.appendChild(back);
+    }
     form.appendChild(button);
     out.appendChild(form);
     list.appendChild(out);
@@ -276,8 +323,28 @@
     });
     return menu;
   }
+  /* Messages for this visitor ("You have signed out."): reader pages are the same for
+     everyone, so they come with the state and are drawn at the top of the page, into a live
+     region that is on the page before its text arrives (so screen readers announce it). */
+  function showMessages(messages) {
+    var main = document.getElementById("content");
+    if (!main || !messages || !messages.length) return;
+    var region = document.createElement("div");
+    region.className = "notices";
+    region.setAttribute("role", "status");
+    main.insertBefore(region, main.firstChild);
+    window.setTimeout(function () {
+      messages.forEach(function (message) {
+        var notice = document.createElement("p");
+        notice.className = "notice notice--" + message.level;
+        notice.textContent = message.text;
+        region.appendChild(notice);
+      });
+    }, 100);
+  }
   function applyPersonal(state) {
     personal = state;
+    showMessages(state.messages);
     var old = document.querySelector("[data-account-menu]");
     if (old) old.remove();
     all("[data-signin].account-link").forEach(function (link) {
@@ -319,12 +386,21 @@
   }
   function usePersonalLink(link) {
     if (!personal) { window.location.href = link.href; return; }
-    if (!personal.authenticated) { openSignIn(document.querySelector("[data-signin]").href); return; }
+    if (!personal.authenticated) { openSignIn(document.querySelector("[data-signin]").href, link); return; }
     if (link.hasAttribute("data-save")) {
       toggle(link, "saved", link.getAttribute("aria-pressed") === "true" ? "remove" : "save", showSaved);
     } else {
       toggle(link, "following", link.getAttribute("aria-pressed") === "true" ? "unfollow" : "follow", showFollowing);
     }
+  }
+  function completePending() {
+    var link = pending;
+    pending = null;
+    if (!link || !personalAsked) return;
+    personalAsked.then(function () {
+      // Only ever turns it on: a story the reader had already saved stays saved.
+      if (personal && personal.authenticated && link.getAttribute("aria-pressed") !== "true") usePersonalLink(link);
+    });
   }
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("[data-save], [data-follow]");

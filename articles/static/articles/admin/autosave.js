@@ -133,6 +133,13 @@
       if (!heartbeat) writeLocal(body);
       try {
         const response = await post(saveUrl, heartbeat ? "heartbeat=1" : body);
+        const isJson = (response.headers.get("Content-Type") || "").includes("application/json");
+        if (response.redirected || !isJson) {
+          // Sent to a sign-in (or set-up) page instead: nothing was kept on the server.
+          say("Your session has ended: sign in again in another tab. Your changes are kept in this browser until then.", true);
+          setTimeout(() => send(heartbeat), RETRY_MS[Math.min(retry++, RETRY_MS.length - 1)]);
+          return;
+        }
         const answer = await response.json().catch(() => ({}));
         if (!response.ok) {
           // Refused for good (no permission, too long): say so; the local copy stays.
@@ -217,7 +224,10 @@
     if (local && !unsaved && local.state !== state() && local.at > Math.max(storyAt, serverAt)) {
       inFlight = true; // one request at a time: the heartbeats wait for this one
       post(saveUrl, local.state)
-        .then((response) => (response.ok ? response.json() : Promise.reject(response)))
+        .then((response) => {
+          const isJson = (response.headers.get("Content-Type") || "").includes("application/json");
+          return response.ok && !response.redirected && isJson ? response.json() : Promise.reject(response);
+        })
         .then((answer) => {
           if (answer.created) adopt(answer.created);
           say("");

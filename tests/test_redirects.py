@@ -1,0 +1,86 @@
+"""A story's earlier addresses: each answers with a 301 to where the story is now."""
+
+import pytest
+from django.urls import reverse
+
+from articles import workflow
+from articles.models import LegacyURL
+from tests.admin_forms import change_form_data
+from tests.factories import ArticleFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def rename(story, slug: str):
+    story.slug = slug
+    story.save()
+    return story
+
+
+def assert_redirects(client, old: str, new: str) -> None:
+    response = client.get(old)
+    assert response.status_code == 301, old
+    assert response["Location"] == new
+
+
+def test_renaming_a_live_story_redirects_its_old_address_to_the_new_one(client):
+    rename(ArticleFactory(live=True, slug="metro-opens"), "metro-line-opens")
+    assert_redirects(client, "/news/metro-opens/", "/news/metro-line-opens/")
+    assert client.get("/news/metro-line-opens/").status_code == 200
+
+
+def test_every_earlier_address_redirects_straight_to_the_current_one(client):
+    story = ArticleFactory(live=True, slug="first")
+    rename(rename(story, "second"), "third")
+    assert_redirects(client, "/news/first/", "/news/third/")
+    assert_redirects(client, "/news/second/", "/news/third/")
+
+
+def test_renaming_back_to_an_old_slug_serves_the_story_there_without_a_loop(client):
+    story = rename(rename(ArticleFactory(live=True, slug="first"), "second"), "first")
+    assert client.get("/news/first/").status_code == 200
+    assert_redirects(client, "/news/second/", "/news/first/")
+    assert list(story.legacy_urls.values_list("path", flat=True)) == ["/news/second"]
+
+
+def test_an_address_two_stories_had_redirects_to_its_newest_holder(client):
+    rename(ArticleFactory(live=True, slug="budget"), "budget-2025")
+    newer = rename(ArticleFactory(live=True, slug="budget"), "budget-2026")
+    assert_redirects(client, "/news/budget/", newer.get_absolute_url())
+
+
+def test_renaming_a_draft_keeps_no_old_address():
+    story = rename(ArticleFactory(slug="working-title"), "final-title")
+    assert not story.legacy_urls.exists()
+
+
+def test_an_unpublished_storys_old_address_redirects_once_it_is_live_again(client):
+    editor = UserFactory(role="Editor")
+    story = ArticleFactory(slug="flood-warning")
+    workflow.publish(article=story, by=editor)
+    workflow.unpublish(article=story, by=editor)
+    story.refresh_from_db()
+    rename(story, "flood-warning-lifted")
+    assert client.get("/news/flood-warning/").status_code == 404
+    workflow.publish(article=story, by=editor)
+    assert_redirects(client, "/news/flood-warning/", "/news/flood-warning-lifted/")
+
+
+def test_a_slug_changed_in_the_admin_keeps_the_old_address(client):
+    client.force_login(UserFactory(role="Editor"))
+    story = ArticleFactory(live=True, slug="rains-lash-city")
+    data = change_form_data(story, slug="heavy-rains-lash-city")
+    response = client.post(reverse("admin:articles_article_change", args=[story.pk]), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert_redirects(client, "/news/rains-lash-city/", "/news/heavy-rains-lash-city/")
+
+
+def test_restoring_a_revision_with_an_earlier_slug_redirects_the_later_one(client):
+    client.force_login(UserFactory(role="Editor"))
+    story = rename(ArticleFactory(live=True, slug="first-draft-of-history"), "history-rewritten")
+    first = story.history.earliest()
+    url = reverse("admin:articles_article_restore_revision", args=[story.pk, first.history_id])
+    assert client.post(url, {"confirm": "yes"}).status_code == 302
+    assert client.get("/news/first-draft-of-history/").status_code == 200
+    assert_redirects(client, "/news/history-rewritten/", "/news/first-draft-of-history/")
+    assert not LegacyURL.objects.filter(path="/news/first-draft-of-history").exists()
