@@ -7,6 +7,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self) -> None:
-        from . import page_cache
+        from . import assignments, notifications, page_cache
 
         page_cache.connect_signals()
+        assignments.assigned.connect(notifications.on_assigned, dispatch_uid="notify_assignee")

@@ -14,8 +14,12 @@ tags as sorted names, bylines as author ids in order, the image as its file name
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
+from django.contrib.auth import get_user_model
 from django.core import signing
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from .models import Article, Author, Section, tag_string
 from .sanitize import clean_html
@@ -46,6 +50,8 @@ FIELDS = (
     "featured_image_caption",
     "featured_image_credit",
     "is_lead",
+    "assignee",
+    "deadline",
     "seo_title",
     "seo_description",
 )
@@ -74,7 +80,14 @@ def snapshot(article: Article) -> dict:
     )
     values["featured_image"] = article.featured_image.name or ""
     values["is_lead"] = bool(article.is_lead)
+    values["assignee"] = str(article.assignee_id or "")
+    values["deadline"] = moment(article.deadline)
     return values
+
+
+def moment(value) -> str:
+    """A time as compared and signed: ISO 8601 in UTC, or "" for none."""
+    return value.astimezone(UTC).isoformat() if value else ""
 
 
 def sign(values: dict, conflicts: list[str] | tuple = ()) -> str:
@@ -171,6 +184,13 @@ def shown(name: str, value) -> str:
         return ", ".join(names.get(pk, f"(deleted author {pk})") for pk in value or [])
     if name == "is_lead":
         return "yes" if value else "no"
+    if name == "assignee":
+        user = get_user_model().objects.filter(pk=value or None).first()
+        return str(user) if user else "nobody"
+    if name == "deadline":
+        if not value:
+            return "none"
+        return date_format(timezone.localtime(datetime.fromisoformat(value)), "j F Y, g:i A")
     return str(value or "")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 if TYPE_CHECKING:
@@ -51,11 +51,32 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=self.model.Status.PUBLISHED)
 
     def owned_by(self, user) -> ArticleQuerySet:
-        """Stories `user` started or that carry the byline linked to their account."""
+        """Stories `user` started, that are assigned to them or that carry their byline.
+
+        The same rule as `workflow.is_own`, for lists.
+        """
         from .models import ArticleAuthor
 
         bylined = ArticleAuthor.objects.filter(author__user_id=user.pk).values("article_id")
-        return self.filter(Q(created_by_id=user.pk) | Q(pk__in=bylined))
+        return self.filter(Q(created_by_id=user.pk) | Q(assignee_id=user.pk) | Q(pk__in=bylined))
+
+    def assigned_to(self, user) -> ArticleQuerySet:
+        """Stories assigned to `user`, soonest deadline first (none last)."""
+        return self.filter(assignee_id=user.pk).order_by(F("deadline").asc(nulls_last=True), "pk")
+
+    def overdue(self) -> ArticleQuerySet:
+        """Stories past their deadline and not yet published (nor scheduled)."""
+        return self.filter(deadline__lt=timezone.now()).exclude(
+            status__in=[self.model.Status.PUBLISHED, self.model.Status.ARCHIVED]
+        )
+
+    def published_between(self, start, end) -> ArticleQuerySet:
+        """Published stories, live or scheduled, going live from `start` up to `end`."""
+        return self.reaching_readers().filter(published_at__gte=start, published_at__lt=end)
+
+    def due_between(self, start, end) -> ArticleQuerySet:
+        """Stories with a deadline from `start` up to (not including) `end`."""
+        return self.filter(deadline__gte=start, deadline__lt=end)
 
     def in_trash(self) -> ArticleQuerySet:
         return self.filter(trashed_at__isnull=False)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("news/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("preview/<str:token>/", views.SharedPreviewView.as_view(), name="shared_preview"),
     path("section/<slug:slug>/", views.SectionView.as_view(), name="section"),
     path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("author/<slug:slug>/", views.AuthorView.as_view(), name="author"),

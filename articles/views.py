@@ -18,6 +18,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from taggit.models import Tag
 
+from . import preview_links
 from .forms import ContactForm
 from .models import Article, Author, Page, Section, SiteSettings
 from .pagination import NumberedPages
@@ -137,6 +138,26 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)
+
+
+class SharedPreviewView(ArticlePreviewView):
+    """A story's preview for anyone holding a preview link (articles/preview_links.py).
+
+    Expired, revoked, tampered and trashed links get the same 404 as a missing story.
+    """
+
+    page_parameters = None  # not a page to the page cache: nothing of it is ever stored
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def get_object(self, queryset=None):
+        article = preview_links.open(self.kwargs["token"])
+        if article is None:
+            raise Http404("No such story.")
+        return article
 
 
 @public_page

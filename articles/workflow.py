@@ -14,6 +14,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from . import notifications
 from .models import Article, EditorialEvent
 
 Status = Article.Status
@@ -75,8 +76,8 @@ def may_edit(user, article: Article) -> bool:
 
 
 def is_own(user, article: Article) -> bool:
-    """The story was started by `user`, or carries the byline linked to their account."""
-    if article.pk is None or article.created_by_id == user.pk:
+    """The story was started by `user`, is assigned to them, or carries their byline."""
+    if article.pk is None or user.pk in (article.created_by_id, article.assignee_id):
         return True
     return article.bylines.filter(author__user_id=user.pk).exists()
 
@@ -171,7 +172,7 @@ def _apply(
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.save(update_fields=[*fields, "modified_at"])
-    EditorialEvent.objects.create(
+    event = EditorialEvent.objects.create(
         article=locked,
         actor=by,
         action=action,
@@ -180,6 +181,7 @@ def _apply(
         note=note,
         scheduled_for=fields["published_at"] if action == "schedule" else None,
     )
+    notifications.after_event(event)
     # The caller's instance reflects the new state too.
     for name in (*fields, "modified_at"):
         setattr(article, name, getattr(locked, name))

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "articles",
 ]
@@ -288,6 +290,24 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "IndiaPost Live <newsroom@example.com>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Where emails link to (the admin's change form of a story): the site's address as staff
+# reach it, with no trailing slash.
+NEWSROOM_SITE_URL = env("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Background jobs (django-tasks, the backport of Django 6's tasks): emails and the "your story
+# is live" notice. Under DEBUG (`make run`) a job runs at once, in the request; otherwise it
+# is a row in the database that `manage.py db_worker` (started by bin/serve) runs. A failed
+# email is enqueued again later (articles/tasks.py); failures are listed in the admin.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if env_bool("DJANGO_TASKS_IMMEDIATE", default=DEBUG)
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from articles.admin.notifications import email_settings, inbox, mark_read
 from articles.admin.view_on_site import view_on_site
 from newsroom.media import serve_media
 
@@ -21,6 +22,13 @@ urlpatterns = [
         "admin/r/<int:content_type_id>/<path:object_id>/",
         admin.site.admin_view(view_on_site),
         name="view_on_site",
+    ),
+    path("admin/notifications/", admin.site.admin_view(inbox), name="notifications"),
+    path("admin/notifications/read/", admin.site.admin_view(mark_read), name="notifications_read"),
+    path(
+        "admin/notifications/settings/",
+        admin.site.admin_view(email_settings),
+        name="notification_settings",
     ),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),

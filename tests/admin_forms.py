@@ -34,6 +34,10 @@ def change_form_data(article: Article, **overrides) -> dict:
     if article.published_at:
         local = timezone.localtime(article.published_at)
         data.update(published_at_0=local.date().isoformat(), published_at_1=local.strftime("%X"))
+    data["assignee"] = article.assignee_id or ""
+    due = timezone.localtime(article.deadline) if article.deadline else None
+    data["deadline_0"] = due.date().isoformat() if due else ""
+    data["deadline_1"] = due.strftime("%X") if due else ""
     data.update(overrides)
     return data
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.models import Follow, SavedStory
-from articles.models import Article, ArticleAuthor, Author, Page, Section
+from articles.models import Article, ArticleAuthor, Author, Notification, Page, Section
 
 PASSWORD = "correct horse battery staple"
 
@@ -100,6 +100,18 @@ class PageFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Standing page {n}")
     slug = factory.Sequence(lambda n: f"standing-page-{n}")
     body = "<p>Who we are and how we work.</p>"
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    """An unread "submitted for review" notification for a new editor."""
+
+    class Meta:
+        model = Notification
+
+    recipient = factory.SubFactory(UserFactory, role="Editor")
+    kind = "submitted"
+    article = factory.SubFactory(ArticleFactory)
+    actor = factory.SubFactory(UserFactory, role="Writer")
 
 
 class SavedStoryFactory(factory.django.DjangoModelFactory):

@@ -27,7 +27,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.models import Follow, SavedStory
-from articles import workflow
+from articles import preview_links, tasks, workflow
 from articles.models import Article, ContactMessage, LegacyURL, SiteSettings
 from tests.factories import (
     ArticleFactory,
@@ -59,18 +59,22 @@ WRITES = {
     "articles_article_workflow", "articles_article_restore_revision", "taggit_tag_merge_tags",
     "articles_article_autosave", "articles_article_autosave_new", "articles_article_autosave_leave",
     "articles_article_autosave_discard", "articles_article_autosave_new_discard",
+    "articles_article_preview_link_create", "articles_article_preview_link_revoke",
+    "articles_article_calendar_move",
+    "notifications_read", "notification_settings",
 }
 READS = {
     None, "home", "latest", "search", "detail", "preview", "section", "tag", "author", "page",
     "feed", "atom_feed", "section_feed", "section_atom_feed", "tag_feed", "tag_atom_feed",
     "author_feed", "author_atom_feed", "sitemap_index", "sitemap", "news_sitemap", "robots",
+    "shared_preview",
     "overview", "saved", "for_you", "state", "data", "deleted", "account_inactive",
     "account_email_verification_sent", "account_reset_password_done",
     "account_reset_password_from_key_done",
     "mfa_index", "mfa_list_webauthn", "mfa_view_recovery_codes", "mfa_download_recovery_codes",
     # the admin's
     "index", "password_change_done", "autocomplete", "jsi18n", "view_on_site", "app_list",
-    "articles_article_revisions",
+    "articles_article_revisions", "articles_article_calendar", "notifications",
 }
 # fmt: on
 ADMIN_MODEL_VIEW = re.compile(r"^\w+_\w+_(changelist|add|history|delete|change)$")
@@ -115,6 +119,7 @@ ADMIN_MODELS = {
     "articles/sitesettings": "articles.SiteSettings",
     "articles/contactmessage": "articles.ContactMessage",
     "articles/legacyurl": "articles.LegacyURL",
+    "django_tasks_database/dbtaskresult": "django_tasks_database.DBTaskResult",
 }
 
 
@@ -131,6 +136,7 @@ def site(settings):
     page = PageFactory(slug="about-us", title="About us")
     admin = UserFactory(email="admin@example.com", is_staff=True, is_superuser=True)
     reader = UserFactory(email="reader@example.com")
+    preview_link = preview_links.create(article=story, by=admin)
     SavedStory.objects.create(user=reader, article=story)
     Follow.objects.create(user=reader, section=section)
     SiteSettings().save()
@@ -144,6 +150,9 @@ def site(settings):
     # A second factor for each: an app for the reader, a passkey for the administrator.
     authenticator_app(reader)
     key = passkey(admin)
+    # A background job waiting in the database, for the tasks admin.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    tasks.announce_live.enqueue(article_id=story.pk, at=story.published_at.isoformat())
     newcomer = UserFactory(email="newcomer@example.com", verified=False)
     address = EmailAddress.objects.create(user=newcomer, email=newcomer.email, primary=True)
     return {
@@ -157,6 +166,7 @@ def site(settings):
         "confirm_key": EmailConfirmationHMAC(address).key,
         "reset": (user_pk_to_url_str(reader), default_token_generator.make_token(reader)),
         "passkey": key,
+        "preview_link": preview_link,
     }
 
 
@@ -205,6 +215,8 @@ def urls_for(route: str, name: str | None, site) -> list[str]:
         "content_type_id": str(ContentType.objects.get_for_model(Article).pk),
         "id": str(site["reader"].pk),
         "history_id": str(story.history.order_by("history_id").first().history_id),
+        "link_id": str(site["preview_link"].pk),
+        "token": preview_links.token_for(site["preview_link"]),
     }
     if name == "account_reset_password_from_key":
         values["key"] = token
@@ -227,10 +239,18 @@ def every_url(site) -> list[tuple[str | None, str]]:
     return [(name, url) for route, name, _ in PATTERNS for url in urls_for(route, name, site)]
 
 
+# What a GET may write: when a preview link was last opened, and how often (the link's
+# list on the change form shows it).
+VISIT_RECORDS = {"articles.PreviewLink": {"last_opened_at", "open_count"}}
+
+
 def snapshot() -> dict[str, list[dict]]:
-    """Every row of every table but the sessions (a GET may start one)."""
+    """Every row of every table but the sessions (a GET may start one) and visit records."""
     return {
-        model._meta.label: list(model._base_manager.order_by("pk").values())
+        model._meta.label: [
+            {k: v for k, v in row.items() if k not in VISIT_RECORDS.get(model._meta.label, ())}
+            for row in model._base_manager.order_by("pk").values()
+        ]
         for model in apps.get_models()
         if model is not Session
     }

@@ -1,6 +1,10 @@
 """The article list's filters in the admin."""
 
+from datetime import datetime, time, timedelta
+
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from ..models import Article
 
@@ -71,3 +75,48 @@ class TrashFilter(admin.SimpleListFilter):
             "query_string": changelist.get_query_string({self.parameter_name: "yes"}),
             "display": "In trash",
         }
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    """Stories assigned to me, or to one member of the staff."""
+
+    title = "assignee"
+    parameter_name = "assignee"
+
+    def lookups(self, request, model_admin):
+        staff = get_user_model().objects.filter(is_staff=True, is_active=True).order_by("email")
+        return [("me", "Me"), *((str(user.pk), str(user)) for user in staff)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "me":
+            return queryset.assigned_to(request.user)
+        if value and value.isdigit():
+            return queryset.assigned_to(get_user_model()(pk=int(value)))
+        return queryset
+
+
+class DeadlineFilter(admin.SimpleListFilter):
+    """Overdue, due today or due this week (Monday to Sunday), in the site's time zone."""
+
+    title = "deadline"
+    parameter_name = "deadline"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("today", "Due today"), ("week", "Due this week")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "overdue":
+            return queryset.overdue()
+        today = timezone.localdate()
+        if value == "today":
+            return queryset.due_between(_midnight(today), _midnight(today + timedelta(days=1)))
+        if value == "week":
+            monday = today - timedelta(days=today.weekday())
+            return queryset.due_between(_midnight(monday), _midnight(monday + timedelta(days=7)))
+        return queryset
+
+
+def _midnight(day):
+    return timezone.make_aware(datetime.combine(day, time.min))

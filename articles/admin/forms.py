@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django_prose_editor.fields import ProseEditorFormField
 from taggit.models import Tag
@@ -167,6 +168,10 @@ class ArticleAdminForm(BodyCheckMixin, forms.ModelForm):
                 mine[name] = cleaned[name] if name != "tags" else sorted(cleaned[name])
         if "section" in cleaned:
             mine["section"] = str(cleaned["section"].pk) if cleaned["section"] else ""
+        if "assignee" in cleaned:
+            mine["assignee"] = str(cleaned["assignee"].pk) if cleaned["assignee"] else ""
+        if "deadline" in cleaned:
+            mine["deadline"] = merge.moment(cleaned["deadline"])
         image = self.add_prefix("featured_image")
         upload = self.files.get(image)
         if upload:
@@ -201,6 +206,15 @@ class ArticleAdminForm(BodyCheckMixin, forms.ModelForm):
                 self.data.pop(key, None)
         elif name == "featured_image":
             cleaned["featured_image"] = stored.featured_image
+        elif name == "assignee":
+            cleaned["assignee"] = stored.assignee
+            self.data[key] = str(stored.assignee_id or "")
+        elif name == "deadline":
+            # The admin splits the deadline into a date and a time box.
+            cleaned["deadline"] = stored.deadline
+            local = timezone.localtime(stored.deadline) if stored.deadline else None
+            self.data[f"{key}_0"] = local.strftime("%Y-%m-%d") if local else ""
+            self.data[f"{key}_1"] = local.strftime("%H:%M:%S") if local else ""
         else:
             cleaned[name] = getattr(stored, name)
             self.data[key] = getattr(stored, name)

@@ -25,10 +25,14 @@ from ..merge import BYLINES, FIELDS, kind
 from ..models import Article, Section, tag_string
 
 # What a revision records, in the order the comparison shows it: the story's fields as the
-# merge knows them (tags as the names a revision keeps; bylines are not in revisions), then
-# the workflow's.
+# merge knows them (tags as the names a revision keeps; bylines are not in revisions, nor
+# the assignment, which the timeline records), then the workflow's.
 COMPARED = (
-    *("tag_names" if name == "tags" else name for name in FIELDS if name != BYLINES),
+    *(
+        "tag_names" if name == "tags" else name
+        for name in FIELDS
+        if name not in {BYLINES, "assignee", "deadline"}
+    ),
     "status",
     "published_at",
     "trashed_at",

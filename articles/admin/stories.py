@@ -11,13 +11,15 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .. import autosave, workflow
+from .. import assignments, autosave, workflow
 from ..models import Article, ArticleAuthor, Author
 from . import buttons
 from .autosave import AutosaveAdminMixin
+from .calendar import CalendarAdminMixin
 from .csp import NonceMediaMixin
-from .filters import MineFilter, StatusFilter, TrashFilter
+from .filters import AssigneeFilter, DeadlineFilter, MineFilter, StatusFilter, TrashFilter
 from .forms import ArticleAdminForm
+from .preview_links import PreviewLinksAdminMixin
 from .revisions import RevisionsAdminMixin
 
 
@@ -30,7 +32,14 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(NonceMediaMixin, AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    CalendarAdminMixin,
+    NonceMediaMixin,
+    AutosaveAdminMixin,
+    RevisionsAdminMixin,
+    PreviewLinksAdminMixin,
+    admin.ModelAdmin,
+):
     form = ArticleAdminForm
 
     class Media:
@@ -38,9 +47,27 @@ class ArticleAdmin(NonceMediaMixin, AutosaveAdminMixin, RevisionsAdminMixin, adm
         css = {"all": ("articles/admin/counters.css", "articles/admin/diff.css")}
         js = ("articles/admin/counters.js", "articles/admin/autosave.js")
 
-    list_display = ("headline", "status_badge", "section", "byline", "last_updated", "live_link")
-    list_filter = (StatusFilter, "section", "bylines__author", MineFilter, TrashFilter, "is_lead")
-    list_select_related = ("section",)
+    list_display = (
+        "headline",
+        "status_badge",
+        "section",
+        "byline",
+        "assignee",
+        "deadline",
+        "last_updated",
+        "live_link",
+    )
+    list_filter = (
+        StatusFilter,
+        "section",
+        "bylines__author",
+        MineFilter,
+        AssigneeFilter,
+        DeadlineFilter,
+        TrashFilter,
+        "is_lead",
+    )
+    list_select_related = ("section", "assignee")
     search_fields = ("headline", "summary", "slug")
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("headline",)}
@@ -104,6 +131,7 @@ class ArticleAdmin(NonceMediaMixin, AutosaveAdminMixin, RevisionsAdminMixin, adm
                 )
             },
         ),
+        ("Assignment", {"fields": ("assignee", "deadline")}),
         ("Search engines", {"classes": ("collapse",), "fields": ("seo_title", "seo_description")}),
     )
 
@@ -122,6 +150,8 @@ class ArticleAdmin(NonceMediaMixin, AutosaveAdminMixin, RevisionsAdminMixin, adm
         fields = super().get_readonly_fields(request, obj)
         if not request.user.has_perm(workflow.PUBLISH):
             fields = (*fields, "is_lead")
+        if not assignments.may_assign(request.user):
+            fields = (*fields, "assignee", "deadline")  # editors assign (articles.assignments)
         return fields
 
     def has_view_permission(self, request, obj=None) -> bool:
@@ -346,10 +376,24 @@ class ArticleAdmin(NonceMediaMixin, AutosaveAdminMixin, RevisionsAdminMixin, adm
         if not change:
             obj.created_by = request.user
         obj.last_edited_by = request.user
-        if change and obj.is_live and form.has_changed():
+        assignment = self._assignment(obj, form)
+        if change and obj.is_live and set(form.changed_data) - {"assignee", "deadline"}:
             obj.updated_at = timezone.now()
         super().save_model(request, obj, form, change)
+        if assignment is not None:
+            assignments.assign(article=obj, by=request.user, **assignment)
         # What this user typed is in the story now: their autosave has served its purpose.
         autosave.discard(user=request.user, article=obj)
         if not change:
             autosave.discard(user=request.user, article=None)
+
+    def _assignment(self, obj: Article, form) -> dict | None:
+        """A changed assignee or deadline, taken off `obj` to go through `assignments.assign`
+        after the save (which records it and tells the new assignee once)."""
+        if not {"assignee", "deadline"} & set(form.changed_data):
+            return None
+        wanted = {"assignee": obj.assignee, "deadline": obj.deadline}
+        stored = Article.objects.filter(pk=obj.pk).values("assignee_id", "deadline").first()
+        obj.assignee_id = stored["assignee_id"] if stored else None
+        obj.deadline = stored["deadline"] if stored else None
+        return wanted

@@ -1,6 +1,6 @@
 """The newsroom's models, a module per group: taxonomy (sections, tags), authors, the
-article with its bylines and timeline, the site around them, and editing (autosaves and
-presence)."""
+article with its bylines and timeline, the site around them, editing (autosaves and
+presence), and previews (shareable preview links)."""
 
 from .article import (
     WORDS_PER_MINUTE,
@@ -12,6 +12,8 @@ from .article import (
 )
 from .authors import Author
 from .editing import Autosave, Presence
+from .notifications import Notification, NotificationSettings
+from .previews import PreviewLink
 from .site import ContactMessage, LegacyURL, Page, SiteSettings
 from .taxonomy import Section, TaggedArticle, tag_string
 
@@ -24,8 +26,11 @@ __all__ = [
     "ContactMessage",
     "EditorialEvent",
     "LegacyURL",
+    "Notification",
+    "NotificationSettings",
     "Page",
     "Presence",
+    "PreviewLink",
     "Section",
     "SiteSettings",
     "TaggedArticle",

@@ -112,6 +112,20 @@ class Article(models.Model):
         editable=False,
         help_text="When the story was moved to the trash; editors can restore it.",
     )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_articles",
+        limit_choices_to={"is_staff": True, "is_active": True},
+        help_text="Who works on the story next; it shows on their dashboard.",
+    )
+    deadline = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the story is due; past it, the story shows as overdue.",
+    )
     is_lead = models.BooleanField(
         "home page lead",
         default=False,
@@ -170,6 +184,9 @@ class Article(models.Model):
             "created_by",
             "last_edited_by",
             "wordpress_id",
+            # Set by articles.assignments, which records each change on the timeline.
+            "assignee",
+            "deadline",
         ]
     )
 
@@ -201,6 +218,9 @@ class Article(models.Model):
             models.Index(
                 fields=["status", "-is_lead", "-published_at", "-id"], name="article_lead_order"
             ),
+            # The dashboard's "Assigned to me" and "Overdue", and the list's deadline filter.
+            models.Index(fields=["assignee", "deadline"], name="article_assignee_deadline"),
+            models.Index(fields=["deadline"], name="article_deadline"),
         ]
 
     def __str__(self) -> str:

@@ -1,6 +1,7 @@
 """The newsroom dashboard on the admin's front page."""
 
 from django import template
+from django.urls import reverse
 
 from articles.models import Article
 
@@ -11,7 +12,8 @@ ROWS = 6
 
 @register.inclusion_tag("admin/includes/dashboard.html", takes_context=True)
 def newsroom_dashboard(context):
-    """My drafts, awaiting review, changes requested, scheduled next, recently published."""
+    """Assigned to me, overdue, my drafts, awaiting review, changes requested, scheduled next,
+    recently published; and a link to the editorial calendar."""
     user = context["request"].user
     if not user.has_perm("articles.view_article"):
         return {"panels": []}
@@ -20,6 +22,8 @@ def newsroom_dashboard(context):
     Status = Article.Status
     review = stories if user.has_perm("articles.publish_article") else mine
     panels = [
+        ("Assigned to me", stories.assigned_to(user)),
+        ("Overdue", review.overdue().order_by("deadline", "pk")),
         ("My drafts", mine.in_state(Status.DRAFT).order_by("-modified_at")),
         ("Awaiting review", review.in_state(Status.IN_REVIEW).order_by("modified_at")),
         (
@@ -32,4 +36,7 @@ def newsroom_dashboard(context):
         ),
         ("Recently published", stories.live().newest_first()),
     ]
-    return {"panels": [(title, list(rows[:ROWS])) for title, rows in panels]}
+    return {
+        "panels": [(title, list(rows[:ROWS])) for title, rows in panels],
+        "calendar_url": reverse("admin:articles_article_calendar"),
+    }
