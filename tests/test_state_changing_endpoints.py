@@ -60,7 +60,7 @@ WRITES = {
     "articles_article_autosave", "articles_article_autosave_new", "articles_article_autosave_leave",
     "articles_article_autosave_discard", "articles_article_autosave_new_discard",
     "articles_article_preview_link_create", "articles_article_preview_link_revoke",
-    "articles_article_calendar_move",
+    "articles_article_calendar_move", "articles_article_note_add",
     "notifications_read", "notification_settings",
 }
 READS = {

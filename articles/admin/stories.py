@@ -19,6 +19,7 @@ from .calendar import CalendarAdminMixin
 from .csp import NonceMediaMixin
 from .filters import AssigneeFilter, DeadlineFilter, MineFilter, StatusFilter, TrashFilter
 from .forms import ArticleAdminForm
+from .notes import NotesAdminMixin
 from .preview_links import PreviewLinksAdminMixin
 from .revisions import RevisionsAdminMixin
 
@@ -38,6 +39,7 @@ class ArticleAdmin(
     AutosaveAdminMixin,
     RevisionsAdminMixin,
     PreviewLinksAdminMixin,
+    NotesAdminMixin,
     admin.ModelAdmin,
 ):
     form = ArticleAdminForm

@@ -1,6 +1,6 @@
 """The newsroom's models, a module per group: taxonomy (sections, tags), authors, the
 article with its bylines and timeline, the site around them, editing (autosaves and
-presence), and previews (shareable preview links)."""
+presence), previews (shareable preview links) and notes (the staff's thread on a story)."""
 
 from .article import (
     WORDS_PER_MINUTE,
@@ -12,6 +12,7 @@ from .article import (
 )
 from .authors import Author
 from .editing import Autosave, Presence
+from .notes import StoryNote
 from .notifications import Notification, NotificationSettings
 from .previews import PreviewLink
 from .site import ContactMessage, LegacyURL, Page, SiteSettings
@@ -33,6 +34,7 @@ __all__ = [
     "PreviewLink",
     "Section",
     "SiteSettings",
+    "StoryNote",
     "TaggedArticle",
     "reading_minutes",
     "renditions_recorded",
