@@ -2,7 +2,7 @@
 
 A note is a line in the staff's discussion thread on a story's change form (`StoryNote`).
 Whoever may open the story in the admin may write one: editors on any story, writers on
-their own (`workflow.is_own`). Notes are for the newsroom only: reader pages, feeds,
+their own (`workflow.may_view`). Notes are for the newsroom only: reader pages, feeds,
 revisions and a reader's data export never show them.
 
 Mentions. `@` starts a mention when it does not follow a letter, digit, dot or `@` (so an
@@ -34,7 +34,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from . import notifications
 from .models import Article, EditorialEvent, StoryNote
-from .workflow import PUBLISH, is_own
+from .workflow import may_view
 
 MAX_LENGTH = 4000  # characters: a note, not an article
 MENTION = re.compile(r'(?<![\w.@])@(?:"([^"\n]{1,150})"|([\w+-]+(?:\.[\w+-]+)*))')
@@ -42,15 +42,6 @@ MENTION = re.compile(r'(?<![\w.@])@(?:"([^"\n]{1,150})"|([\w+-]+(?:\.[\w+-]+)*))
 
 class NoteError(Exception):
     """A note that is not allowed: the message says why, in words for the user."""
-
-
-def may_view(user, article: Article) -> bool:
-    """Active staff who may open the story in the admin: editors any, writers their own."""
-    if not (user.is_active and user.is_staff) or article.pk is None:
-        return False
-    if not (user.has_perm("articles.view_article") or user.has_perm("articles.change_article")):
-        return False
-    return user.has_perm(PUBLISH) or is_own(user, article)
 
 
 def add(*, article: Article, by, body: str) -> StoryNote:

@@ -75,6 +75,15 @@ def may_edit(user, article: Article) -> bool:
     return is_own(user, article) and article.status in {Status.DRAFT, Status.CHANGES_REQUESTED}
 
 
+def may_view(user, article: Article) -> bool:
+    """Whether `user` may open the story in the admin: editors any, writers their own."""
+    if not (user.is_active and user.is_staff) or article.pk is None:
+        return False
+    if not (user.has_perm("articles.view_article") or user.has_perm("articles.change_article")):
+        return False
+    return user.has_perm(PUBLISH) or is_own(user, article)
+
+
 def is_own(user, article: Article) -> bool:
     """The story was started by `user`, is assigned to them, or carries their byline."""
     if article.pk is None or user.pk in (article.created_by_id, article.assignee_id):

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 
-from .. import notes
+from .. import notes, workflow
 from ..models import Article
 
 DRAFT_KEY = "story-note-draft-{}"
@@ -27,7 +27,7 @@ class NotesAdminMixin:
         return urls + list(super().get_urls())
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None and obj.pk and notes.may_view(request.user, obj):
+        if obj is not None and obj.pk and workflow.may_view(request.user, obj):
             context["notes"] = {
                 "thread": notes.thread(obj),
                 "add_url": reverse("admin:articles_article_note_add", args=[obj.pk]),

@@ -157,11 +157,9 @@ class ArticleAdmin(
         return fields
 
     def has_view_permission(self, request, obj=None) -> bool:
-        if not super().has_view_permission(request, obj):
-            return False
-        if obj is None or request.user.has_perm(workflow.PUBLISH):
-            return True
-        return workflow.is_own(request.user, obj)
+        if obj is None:
+            return super().has_view_permission(request)
+        return workflow.may_view(request.user, obj)
 
     def has_change_permission(self, request, obj=None) -> bool:
         if obj is None:
