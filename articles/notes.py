@@ -48,6 +48,9 @@ def add(*, article: Article, by, body: str) -> StoryNote:
     """Add `by`'s note to `article`'s thread and tell the staff it mentions, after commit."""
     if not may_view(by, article):
         raise NoteError("You are not allowed to add notes to this story.")
+    if article.trashed_at is not None:
+        # As for its fields: a story in the trash is kept as it was, to be restored or emptied.
+        raise NoteError("This story is in the trash: restore it to add a note.")
     text = body.replace("\r\n", "\n").strip()
     if not text:
         raise NoteError("Write something first: the note is empty.")

@@ -1,9 +1,13 @@
-"""The newsroom's background jobs (django-tasks): sending email, and telling writers their
-scheduled story is live.
+"""The newsroom's background jobs (django-tasks): sending email, making the smaller copies of
+a story's picture, and telling writers their scheduled story is live.
 
 Each job takes plain JSON arguments. Under DEBUG and in tests the backend runs a job at once;
-in production it is a database row that `manage.py db_worker` runs (bin/serve starts it). A
+in production it is a database row that `manage.py run_jobs` runs (bin/serve starts it). A
 job that raises is marked failed in the tasks admin ("Task results"), traceback included.
+
+Every job may run twice (a worker killed mid-job leaves it to the next one: `run_jobs`), so
+each is written to end the same either way: copies already made are kept, a notice already
+given is not repeated. Only an email may, rarely, go out twice; none is ever lost.
 """
 
 from __future__ import annotations
@@ -90,3 +94,13 @@ def announce_live(*, article_id: int, at: str) -> None:
     from . import notifications
 
     notifications.announce_live(article_id=article_id, at=datetime.fromisoformat(at))
+
+
+@task()
+def make_renditions(*, article_id: int, name: str) -> None:
+    """Make the smaller copies of story `article_id`'s picture, if `name` is still its picture."""
+    from .models import Article
+
+    article = Article.objects.filter(pk=article_id).first()
+    if article is not None and article.featured_image.name == name:
+        article.update_renditions()

@@ -295,10 +295,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # reach it, with no trailing slash.
 NEWSROOM_SITE_URL = env("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-# Background jobs (django-tasks, the backport of Django 6's tasks): emails and the "your story
-# is live" notice. Under DEBUG (`make run`) a job runs at once, in the request; otherwise it
-# is a row in the database that `manage.py db_worker` (started by bin/serve) runs. A failed
-# email is enqueued again later (articles/tasks.py); failures are listed in the admin.
+# Background jobs (django-tasks, the backport of Django 6's tasks): emails, picture copies and
+# the "your story is live" notice. Under DEBUG (`make run`) a job runs at once, in the request;
+# otherwise it is a row in the database that `manage.py run_jobs` (started by bin/serve) runs.
+# A failed email is enqueued again later (articles/tasks.py); failures are listed in the admin.
 TASKS = {
     "default": {
         "BACKEND": (

@@ -98,6 +98,33 @@ def writer(db):
 
 
 @pytest.fixture
+def reader(db):
+    """Meera, who has a reader's account: no role, not staff."""
+    return factories.UserFactory(name="Meera Iyer")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """The test client, signed in as `editor`."""
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reader_client(client, reader):
+    """The test client, signed in as `reader`."""
+    client.force_login(reader)
+    return client
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run what waits for the transaction to commit (notifications, cache invalidation), as
+    at the end of a request: `with commit(): ...`."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def unpublish_later(monkeypatch, editor, django_capture_on_commit_callbacks):
     """Takes a story down a minute on (HTTP dates count whole seconds), its transaction
     committed as at the end of a request."""
@@ -116,6 +143,17 @@ def unpublish_later(monkeypatch, editor, django_capture_on_commit_callbacks):
             workflow.unpublish(article=story, by=editor)
 
     return unpublish
+
+
+@pytest.fixture
+def newest_story(db):
+    """The newer of two live stories (an hour old; the other, three hours)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    factories.ArticleFactory(live=True, published_at=timezone.now() - timedelta(hours=3))
+    return factories.ArticleFactory(live=True, published_at=timezone.now() - timedelta(hours=1))
 
 
 @pytest.fixture(scope="session")

@@ -259,6 +259,19 @@ class Servers:
         """`manage.py shell -c CODE` against the servers' database and cache; its stdout."""
         return self.manage("shell", "--no-imports", "-c", code, timeout=timeout)
 
+    def wait_for_jobs(self, timeout: float = 30) -> None:
+        """Until the servers' worker has run every background job that is due (e.g. the
+        picture copies a save queued), so that what a test reads next has settled."""
+        self.shell(
+            "import time\n"
+            "from django_tasks_db.models import DBTaskResult as Job\n"
+            f"deadline = time.monotonic() + {timeout}\n"
+            "while Job.objects.ready().exists() or Job.objects.running().exists():\n"
+            "    assert time.monotonic() < deadline, 'the worker left jobs undone'\n"
+            "    time.sleep(0.1)\n",
+            timeout=timeout + 30,
+        )
+
     def log(self, index: int = 0) -> str:
         """What server `index` wrote (gunicorn's error log; the access log is off)."""
         return self.logs[index].read_text(errors="replace")

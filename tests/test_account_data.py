@@ -26,13 +26,8 @@ User = get_user_model()
 
 @pytest.fixture
 def reader(db):
+    """The reader, with the name and address these tests look for."""
     return UserFactory(name="Meera Iyer", email="meera@example.com")
-
-
-@pytest.fixture
-def signed_in(client, reader):
-    client.force_login(reader)
-    return client
 
 
 @pytest.mark.parametrize("url", ["/accounts/", "/accounts/data/", "/accounts/delete/"])
@@ -41,16 +36,16 @@ def test_account_pages_ask_an_anonymous_visitor_to_sign_in(client, url):
 
 
 @pytest.mark.parametrize("url", ["/accounts/", "/accounts/data/", "/accounts/delete/"])
-def test_account_pages_are_private_and_never_stored(signed_in, url):
-    cache_control = signed_in.get(url)["Cache-Control"]
+def test_account_pages_are_private_and_never_stored(reader_client, url):
+    cache_control = reader_client.get(url)["Cache-Control"]
     assert "private" in cache_control and "no-store" in cache_control
 
 
 # Overview
 
 
-def test_the_overview_shows_the_account_and_links_to_everything(signed_in):
-    html = main(signed_in.get("/accounts/"))
+def test_the_overview_shows_the_account_and_links_to_everything(reader_client):
+    html = main(reader_client.get("/accounts/"))
     assert "Meera Iyer" in html and "meera@example.com" in html
     for url in ["/accounts/saved/", "/accounts/for-you/", "/accounts/data/", "/accounts/delete/"]:
         assert f'href="{url}"' in html, url
@@ -68,15 +63,15 @@ def export(client) -> dict:
     return json.loads(response.content)
 
 
-def test_the_data_export_is_a_json_file_to_download(signed_in):
-    response = signed_in.get("/accounts/data/")
+def test_the_data_export_is_a_json_file_to_download(reader_client):
+    response = reader_client.get("/accounts/data/")
     assert response["Content-Type"].startswith("application/json")
     today = timezone.localdate().isoformat()
     assert response["Content-Disposition"] == (f'attachment; filename="newsroom-data-{today}.json"')
 
 
-def test_the_data_export_holds_the_account_and_its_addresses(signed_in, reader):
-    account = export(signed_in)["account"]
+def test_the_data_export_holds_the_account_and_its_addresses(reader_client, reader):
+    account = export(reader_client)["account"]
     assert account["email"] == "meera@example.com"
     assert account["name"] == "Meera Iyer"
     assert account["date_joined"].startswith(reader.date_joined.isoformat()[:19])
@@ -86,23 +81,23 @@ def test_the_data_export_holds_the_account_and_its_addresses(signed_in, reader):
     ]
 
 
-def test_the_data_export_holds_the_saved_stories(signed_in, reader):
+def test_the_data_export_holds_the_saved_stories(reader_client, reader):
     story = ArticleFactory(live=True, headline="Metro line opens")
     SavedStoryFactory(user=reader, article=story)
     SavedStoryFactory(article=ArticleFactory(live=True, headline="Someone else's"))
-    [saved] = export(signed_in)["saved_stories"]
+    [saved] = export(reader_client)["saved_stories"]
     assert saved["headline"] == "Metro line opens"
     assert saved["url"] == f"http://testserver{story.get_absolute_url()}"
     assert saved["saved_at"]
 
 
-def test_the_data_export_leaves_out_stories_that_are_no_longer_live(signed_in, reader, editor):
+def test_the_data_export_leaves_out_stories_that_are_no_longer_live(reader_client, reader, editor):
     story = SavedStoryFactory(user=reader).article
     workflow.unpublish(article=story, by=editor)
-    assert export(signed_in)["saved_stories"] == []
+    assert export(reader_client)["saved_stories"] == []
 
 
-def test_the_data_export_holds_the_follows(signed_in, reader):
+def test_the_data_export_holds_the_follows(reader_client, reader):
     FollowFactory(user=reader, section=SectionFactory(name="India", slug="india"))
     FollowFactory(
         user=reader,
@@ -114,7 +109,7 @@ def test_the_data_export_holds_the_follows(signed_in, reader):
         author=AuthorFactory(name="Asha Rao", slug="asha-rao"),
         followed_at=timezone.now() - timedelta(days=2),
     )
-    follows = export(signed_in)["follows"]
+    follows = export(reader_client)["follows"]
     assert [(f["kind"], f["name"], f["url"]) for f in follows] == [
         ("section", "India", "http://testserver/section/india/"),
         ("tag", "Monsoon", "http://testserver/tag/monsoon/"),
@@ -126,46 +121,46 @@ def test_the_data_export_holds_the_follows(signed_in, reader):
 # Deleting the account
 
 
-def test_the_delete_page_explains_what_goes_and_asks_for_the_address(signed_in):
-    html = main(signed_in.get("/accounts/delete/"))
+def test_the_delete_page_explains_what_goes_and_asks_for_the_address(reader_client):
+    html = main(reader_client.get("/accounts/delete/"))
     assert "saved stories" in html and "follow" in html
     assert 'name="email"' in html
     assert 'name="csrfmiddlewaretoken"' in html
 
 
-def test_a_wrong_confirmation_keeps_the_account(signed_in, reader):
+def test_a_wrong_confirmation_keeps_the_account(reader_client, reader):
     SavedStoryFactory(user=reader)
-    response = signed_in.post("/accounts/delete/", {"email": "someone@example.com"})
+    response = reader_client.post("/accounts/delete/", {"email": "someone@example.com"})
     assert response.status_code == 200
     assert "nothing was deleted" in main(response)
     assert User.objects.filter(pk=reader.pk).exists()
     assert SavedStory.objects.filter(user=reader).exists()
-    assert signed_in.get("/accounts/state/").json()["authenticated"] is True
+    assert reader_client.get("/accounts/state/").json()["authenticated"] is True
 
 
-def test_an_empty_confirmation_keeps_the_account(signed_in, reader):
-    response = signed_in.post("/accounts/delete/", {"email": ""})
+def test_an_empty_confirmation_keeps_the_account(reader_client, reader):
+    response = reader_client.post("/accounts/delete/", {"email": ""})
     assert response.status_code == 200
     assert User.objects.filter(pk=reader.pk).exists()
 
 
-def test_the_right_address_deletes_the_account_saved_stories_and_follows(signed_in, reader):
+def test_the_right_address_deletes_the_account_saved_stories_and_follows(reader_client, reader):
     SavedStoryFactory(user=reader)
     FollowFactory(user=reader)
     kept = SavedStoryFactory()  # someone else's
-    response = signed_in.post("/accounts/delete/", {"email": " Meera@Example.com "})
+    response = reader_client.post("/accounts/delete/", {"email": " Meera@Example.com "})
     assert response["Location"] == "/accounts/deleted/"
     assert not User.objects.filter(pk=reader.pk).exists()
     assert list(SavedStory.objects.all()) == [kept]
     assert not Follow.objects.exists()
 
 
-def test_deleting_the_account_signs_out_and_says_so_once(signed_in):
-    signed_in.post("/accounts/delete/", {"email": "meera@example.com"})
-    assert signed_in.get("/accounts/state/").json()["authenticated"] is False
-    html = main(signed_in.get("/accounts/deleted/"))
+def test_deleting_the_account_signs_out_and_says_so_once(reader_client):
+    reader_client.post("/accounts/delete/", {"email": "meera@example.com"})
+    assert reader_client.get("/accounts/state/").json()["authenticated"] is False
+    html = main(reader_client.get("/accounts/deleted/"))
     assert "Your account has been deleted" in html
-    assert signed_in.get("/accounts/deleted/")["Location"] == "/"
+    assert reader_client.get("/accounts/deleted/")["Location"] == "/"
 
 
 def test_the_deleted_page_sends_anyone_else_home(client):

@@ -13,12 +13,6 @@ from tests.html import page
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def change_url(article) -> str:
     return reverse("admin:articles_article_change", args=[article.pk])
 

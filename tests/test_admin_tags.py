@@ -18,12 +18,6 @@ def merge(client, *tags):
     )
 
 
-@pytest.fixture
-def editor_client(client):
-    client.force_login(UserFactory(role="Editor"))
-    return client
-
-
 def test_merging_tags_moves_every_story_to_the_most_used_one(editor_client):
     a = ArticleFactory(tags=["Monsoon"])
     b = ArticleFactory(tags=["Monsoon", "monsoon rains"])

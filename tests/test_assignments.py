@@ -17,16 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor():
-    return UserFactory(role="Editor")
-
-
-@pytest.fixture
-def writer():
-    return UserFactory(role="Writer")
-
-
-@pytest.fixture
 def received():
     calls = []
 
@@ -219,3 +209,15 @@ def test_two_editors_assigning_different_people_at_once_is_a_conflict(client, ed
     assert "assignee" in page(response)
     story.refresh_from_db()
     assert story.assignee == writer
+
+
+def test_the_deadline_is_a_named_date_box_and_time_box_with_its_label_on_the_date(client, editor):
+    story = ArticleFactory(deadline=timezone.make_aware(timezone.datetime(2031, 3, 4, 17, 30)))
+    client.force_login(editor)
+    html = page(client.get(reverse("admin:articles_article_change", args=[story.pk])))
+    assert '<label for="id_deadline_0">Deadline:</label>' in html
+    assert (
+        '<input type="date" name="deadline_0" value="2031-03-04" aria-label="Deadline: date"'
+        in html
+    )
+    assert '<input type="time" name="deadline_1" value="17:30" aria-label="Deadline: time"' in html

@@ -305,6 +305,7 @@ def test_a_backup_made_on_one_site_restores_into_a_new_database_that_serves_it(
 ):
     old, new = gunicorn_servers(count=1), gunicorn_servers(count=1)
     old.shell(SEED)
+    old.wait_for_jobs()  # the picture's copies, made by the old site's worker
     backup = tmp_path / "site.tar.gz"
     old.manage("backup", str(backup))
     new.manage("restore", str(backup))

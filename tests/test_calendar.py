@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from lxml import html as lxml_html
 
 from articles.models import Article
 from tests.factories import ArticleFactory, SectionFactory, UserFactory
@@ -32,10 +33,10 @@ def day_cell(html: str, day: str) -> str:
 
 
 @pytest.fixture
-def editor(client):
-    user = UserFactory(role="Editor")
-    client.force_login(user)
-    return user
+def editor(editor, client):
+    """Conftest's editor, signed in on `client`."""
+    client.force_login(editor)
+    return editor
 
 
 @pytest.fixture
@@ -168,14 +169,63 @@ def test_moving_a_story_into_the_past_is_refused_with_the_reason(client, editor,
     assert scheduled.published_at == before
 
 
-def test_a_draft_cannot_be_published_by_moving_it(client, editor):
-    draft = ArticleFactory()
+def due(status=Article.Status.IN_REVIEW, **kwargs) -> Article:
+    year = timezone.localdate().year + 1
+    return ArticleFactory(
+        headline="Monsoon session preview",
+        status=status,
+        deadline=local(f"{year}-03-16T17:30"),
+        **kwargs,
+    )
+
+
+def test_an_editor_schedules_a_due_story_from_its_card(client, editor):
+    story = due()
+    year = timezone.localdate().year + 1
     response = client.post(
-        move_url(draft), {"at": "2040-01-01T10:00"}, HTTP_ACCEPT="application/json"
+        move_url(story), {"at": f"{year}-03-17T08:15"}, HTTP_ACCEPT="application/json"
+    )
+    assert response.json()["ok"]
+    story.refresh_from_db()
+    assert (story.status, story.published_at) == (
+        Article.Status.PUBLISHED,
+        local(f"{year}-03-17T08:15"),
+    )
+
+
+def test_a_due_card_offers_a_time_and_a_schedule_button_but_no_drag(client, editor):
+    story = due()
+    year = timezone.localdate().year + 1
+    html = client.get(f"{CALENDAR}?date={year}-03-16").content.decode()
+    (card,) = lxml_html.fromstring(day_cell(html, f"{year}-03-16")).xpath(
+        f'//li[@data-story="{story.pk}"]'
+    )
+    assert card.xpath('.//input[@name="at"]/@value') == [f"{year}-03-16T17:30"]
+    assert card.xpath('.//button[@class="calendar-set"]/text()') == ["Schedule"]
+    assert card.get("draggable") is None
+
+
+def test_a_live_story_cannot_be_moved_on_the_calendar(client, editor):
+    story = ArticleFactory(live=True)
+    before = story.published_at
+    response = client.post(
+        move_url(story), {"at": "2040-01-01T10:00"}, HTTP_ACCEPT="application/json"
     )
     assert response.status_code == 400
-    draft.refresh_from_db()
-    assert draft.status == Article.Status.DRAFT
+    story.refresh_from_db()
+    assert story.published_at == before
+
+
+def test_a_writer_cannot_schedule_a_due_story_from_the_calendar(client):
+    writer = UserFactory(role="Writer")
+    story = due(assignee=writer)
+    client.force_login(writer)
+    response = client.post(
+        move_url(story), {"at": "2040-01-01T10:00"}, HTTP_ACCEPT="application/json"
+    )
+    assert response.status_code == 400
+    story.refresh_from_db()
+    assert story.status == Article.Status.IN_REVIEW
 
 
 def test_a_writer_cannot_move_a_scheduled_story(client, scheduled):
@@ -202,3 +252,34 @@ def test_the_move_endpoint_never_redirects_off_the_site(client, editor, schedule
 def test_the_article_list_links_to_the_calendar(client, editor):
     html = page(client.get(reverse("admin:articles_article_changelist")))
     assert f'href="{CALENDAR}"' in html
+
+
+def waiting_panel(html: str) -> str:
+    start = html.index('class="calendar-waiting"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_stories_in_review_wait_beside_the_calendar_with_a_schedule_button(client, editor):
+    story = ArticleFactory(headline="Port strike explainer", status=Article.Status.IN_REVIEW)
+    ArticleFactory(headline="Still a draft")
+    panel = waiting_panel(client.get(CALENDAR).content.decode())
+    assert "Port strike explainer" in panel
+    assert "Still a draft" not in panel
+    assert move_url(story) in panel
+    assert ">Schedule</button>" in panel
+
+
+def test_the_waiting_stories_follow_the_section_filter(client, editor):
+    kept, other = SectionFactory(), SectionFactory()
+    ArticleFactory(headline="Kept in review", section=kept, status=Article.Status.IN_REVIEW)
+    ArticleFactory(headline="Other in review", section=other, status=Article.Status.IN_REVIEW)
+    panel = waiting_panel(client.get(f"{CALENDAR}?section={kept.pk}").content.decode())
+    assert "Kept in review" in panel
+    assert "Other in review" not in panel
+
+
+def test_a_writer_sees_no_stories_waiting_to_be_scheduled(client):
+    writer = UserFactory(role="Writer")
+    ArticleFactory(created_by=writer, status=Article.Status.IN_REVIEW)
+    client.force_login(writer)
+    assert 'class="calendar-waiting"' not in client.get(CALENDAR).content.decode()

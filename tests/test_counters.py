@@ -14,12 +14,6 @@ pytestmark = pytest.mark.django_db
 COUNTED = ("headline", "summary", "body", "seo_title", "seo_description")
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
 @pytest.mark.parametrize("url", ["change", "add"])
 def test_the_article_form_loads_the_counters_script_and_stylesheet_with_the_nonce(
     editor_client, url

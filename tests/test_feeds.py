@@ -466,29 +466,22 @@ def last_modified(response):
     return parsedate_to_datetime(response["Last-Modified"])
 
 
-@pytest.fixture
-def newest():
-    """The newer of two live stories."""
-    ArticleFactory(live=True, published_at=timezone.now() - timedelta(hours=3))
-    return ArticleFactory(live=True, published_at=timezone.now() - timedelta(hours=1))
-
-
 @pytest.mark.parametrize("is_atom", [False, True], ids=["rss", "atom"])
 def test_unpublishing_the_newest_story_never_moves_last_modified_back(
-    client, newest, unpublish_later, is_atom
+    client, newest_story, unpublish_later, is_atom
 ):
     url = reverse("articles:atom_feed" if is_atom else "articles:feed")
     before = last_modified(client.get(url))
-    unpublish_later(newest)
+    unpublish_later(newest_story)
     assert last_modified(client.get(url)) >= before
 
 
 def test_a_reader_holding_the_date_from_before_an_unpublish_gets_the_new_feed(
-    client, newest, unpublish_later
+    client, newest_story, unpublish_later
 ):
     url = reverse("articles:feed")
     held = client.get(url)["Last-Modified"]
-    unpublish_later(newest)
+    unpublish_later(newest_story)
     response = client.get(url, headers={"if-modified-since": held})
     assert response.status_code == 200
     assert len(etree.fromstring(response.content).findall("channel/item")) == 1

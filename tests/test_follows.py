@@ -23,17 +23,6 @@ pytestmark = pytest.mark.django_db
 JSON = {"Accept": "application/json"}
 
 
-@pytest.fixture
-def reader(db):
-    return UserFactory()
-
-
-@pytest.fixture
-def signed_in(client, reader):
-    client.force_login(reader)
-    return client
-
-
 @pytest.fixture(params=["section", "tag", "author"])
 def target(request, db):
     """(kind, the followed object, its reader page) for each kind that can be followed."""
@@ -60,43 +49,43 @@ def test_follow_urls_name_the_kind_and_the_slug():
     assert reverse("accounts:follow", args=["tag", "monsoon"]) == "/accounts/follow/tag/monsoon/"
 
 
-def test_a_reader_follows_a_section_a_tag_or_an_author(signed_in, reader, target):
+def test_a_reader_follows_a_section_a_tag_or_an_author(reader_client, reader, target):
     kind, obj, _ = target
-    signed_in.post(follow_url(kind, obj), {"action": "follow"})
+    reader_client.post(follow_url(kind, obj), {"action": "follow"})
     assert follows(reader, kind, obj).count() == 1
 
 
-def test_following_twice_keeps_one_follow(signed_in, reader, target):
+def test_following_twice_keeps_one_follow(reader_client, reader, target):
     kind, obj, _ = target
-    signed_in.post(follow_url(kind, obj), {"action": "follow"})
-    signed_in.post(follow_url(kind, obj), {"action": "follow"})
+    reader_client.post(follow_url(kind, obj), {"action": "follow"})
+    reader_client.post(follow_url(kind, obj), {"action": "follow"})
     assert follows(reader, kind, obj).count() == 1
 
 
-def test_unfollowing_removes_the_follow(signed_in, reader, target):
+def test_unfollowing_removes_the_follow(reader_client, reader, target):
     kind, obj, _ = target
     FollowFactory(user=reader, **{kind: obj})
-    signed_in.post(follow_url(kind, obj), {"action": "unfollow"})
+    reader_client.post(follow_url(kind, obj), {"action": "unfollow"})
     assert not follows(reader, kind, obj).exists()
 
 
-def test_unfollowing_what_the_reader_does_not_follow_is_fine(signed_in, reader, target):
+def test_unfollowing_what_the_reader_does_not_follow_is_fine(reader_client, reader, target):
     kind, obj, _ = target
-    response = signed_in.post(follow_url(kind, obj), {"action": "unfollow"})
+    response = reader_client.post(follow_url(kind, obj), {"action": "unfollow"})
     assert response.status_code == 302
     assert not Follow.objects.filter(user=reader).exists()
 
 
-def test_unfollowing_leaves_other_readers_follows_alone(signed_in, target):
+def test_unfollowing_leaves_other_readers_follows_alone(reader_client, target):
     kind, obj, _ = target
     other = FollowFactory(**{kind: obj})
-    signed_in.post(follow_url(kind, obj), {"action": "unfollow"})
+    reader_client.post(follow_url(kind, obj), {"action": "unfollow"})
     assert Follow.objects.filter(pk=other.pk).exists()
 
 
-def test_the_follow_page_shows_the_name_and_a_follow_form(signed_in, target):
+def test_the_follow_page_shows_the_name_and_a_follow_form(reader_client, target):
     kind, obj, page = target
-    response = signed_in.get(follow_url(kind, obj))
+    response = reader_client.get(follow_url(kind, obj))
     html = main(response)
     assert response.status_code == 200
     assert obj.name in html
@@ -106,61 +95,63 @@ def test_the_follow_page_shows_the_name_and_a_follow_form(signed_in, target):
     assert ">Follow</button>" in html
 
 
-def test_the_follow_page_offers_unfollow_to_a_follower(signed_in, reader, target):
+def test_the_follow_page_offers_unfollow_to_a_follower(reader_client, reader, target):
     kind, obj, _ = target
     FollowFactory(user=reader, **{kind: obj})
-    html = main(signed_in.get(follow_url(kind, obj)))
+    html = main(reader_client.get(follow_url(kind, obj)))
     assert 'name="action" value="unfollow"' in html
     assert ">Unfollow</button>" in html
 
 
-def test_the_follow_page_is_private_and_never_stored(signed_in, target):
+def test_the_follow_page_is_private_and_never_stored(reader_client, target):
     kind, obj, _ = target
-    cache_control = signed_in.get(follow_url(kind, obj))["Cache-Control"]
+    cache_control = reader_client.get(follow_url(kind, obj))["Cache-Control"]
     assert "private" in cache_control and "no-store" in cache_control
 
 
 @pytest.mark.parametrize("kind", ["section", "tag", "author"])
-def test_following_an_unknown_slug_is_not_found(signed_in, kind):
+def test_following_an_unknown_slug_is_not_found(reader_client, kind):
     url = reverse("accounts:follow", args=[kind, "no-such-thing"])
-    assert signed_in.get(url).status_code == 404
-    assert signed_in.post(url, {"action": "follow"}).status_code == 404
+    assert reader_client.get(url).status_code == 404
+    assert reader_client.post(url, {"action": "follow"}).status_code == 404
 
 
-def test_only_sections_tags_and_authors_can_be_followed(signed_in, reader):
+def test_only_sections_tags_and_authors_can_be_followed(reader_client, reader):
     SectionFactory(slug="india")
-    assert signed_in.post("/accounts/follow/user/india/", {"action": "follow"}).status_code == 404
+    assert (
+        reader_client.post("/accounts/follow/user/india/", {"action": "follow"}).status_code == 404
+    )
     assert not Follow.objects.filter(user=reader).exists()
 
 
-def test_an_unknown_action_is_refused_and_follows_nothing(signed_in, reader, target):
+def test_an_unknown_action_is_refused_and_follows_nothing(reader_client, reader, target):
     kind, obj, _ = target
-    response = signed_in.post(follow_url(kind, obj), {"action": "save"})
+    response = reader_client.post(follow_url(kind, obj), {"action": "save"})
     assert response.status_code == 400
     assert not Follow.objects.filter(user=reader).exists()
 
 
-def test_following_goes_back_to_a_safe_next(signed_in, target):
+def test_following_goes_back_to_a_safe_next(reader_client, target):
     kind, obj, _ = target
-    response = signed_in.post(follow_url(kind, obj), {"action": "follow", "next": "/latest/"})
+    response = reader_client.post(follow_url(kind, obj), {"action": "follow", "next": "/latest/"})
     assert response["Location"] == "/latest/"
 
 
 @pytest.mark.parametrize(
     "next_url", ["https://evil.example/", "//evil.example", "/\\evil.example", ""]
 )
-def test_an_unsafe_or_missing_next_falls_back_to_the_followed_page(signed_in, target, next_url):
+def test_an_unsafe_or_missing_next_falls_back_to_the_followed_page(reader_client, target, next_url):
     kind, obj, page = target
-    response = signed_in.post(follow_url(kind, obj), {"action": "follow", "next": next_url})
+    response = reader_client.post(follow_url(kind, obj), {"action": "follow", "next": next_url})
     assert response["Location"] == page
 
 
-def test_the_script_gets_json_instead_of_a_redirect(signed_in, target):
+def test_the_script_gets_json_instead_of_a_redirect(reader_client, target):
     kind, obj, _ = target
-    followed = signed_in.post(follow_url(kind, obj), {"action": "follow"}, headers=JSON)
+    followed = reader_client.post(follow_url(kind, obj), {"action": "follow"}, headers=JSON)
     assert followed.status_code == 200
     assert followed.json() == {"following": True}
-    unfollowed = signed_in.post(follow_url(kind, obj), {"action": "unfollow"}, headers=JSON)
+    unfollowed = reader_client.post(follow_url(kind, obj), {"action": "unfollow"}, headers=JSON)
     assert unfollowed.json() == {"following": False}
 
 

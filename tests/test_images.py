@@ -307,3 +307,70 @@ def test_make_renditions_runs_a_constant_number_of_queries(django_assert_max_num
     # and the next go-live time for the page cache's new content version.
     with django_assert_max_num_queries(4):
         call_command("make_renditions")
+
+
+DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def queued_renditions():
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(task_path="articles.tasks.make_renditions")
+
+
+def test_a_new_picture_is_saved_without_waiting_for_its_copies(settings):
+    settings.TASKS = DATABASE_BACKEND
+    article = story_with_image()
+    article.save()
+    assert article.featured_image_sizes == []
+    image = article.featured_image
+    assert not image.storage.exists(rendition_name(image.name, 400, "jpg"))
+    assert queued_renditions().get().args_kwargs["kwargs"] == {
+        "article_id": article.pk,
+        "name": article.featured_image.name,
+    }
+
+
+def test_the_queued_job_makes_the_copies_and_records_their_widths(settings):
+    from articles import tasks
+
+    settings.TASKS = DATABASE_BACKEND
+    article = story_with_image()
+    article.save()
+    tasks.make_renditions.call(**queued_renditions().get().args_kwargs["kwargs"])
+    article.refresh_from_db()
+    assert article.featured_image_sizes == [400, 800]
+    assert open_rendition(article.featured_image, 800, "jpg").width == 800
+
+
+def test_until_the_job_has_run_the_page_shows_the_picture_itself(settings):
+    settings.TASKS = DATABASE_BACKEND
+    article = story_with_image()
+    article.save()
+    html = render("{% picture image widths %}", image=article.featured_image, widths=[])
+    assert "srcset" not in html
+    assert article.featured_image.url in html
+
+
+def test_a_job_for_a_picture_since_replaced_does_nothing(settings):
+    from articles import tasks
+
+    settings.TASKS = DATABASE_BACKEND
+    article = story_with_image()
+    article.save()
+    first = queued_renditions().get().args_kwargs["kwargs"]
+    article.featured_image.save("other.jpg", jpeg(1300, 800), save=True)
+    tasks.make_renditions.call(**first)
+    article.refresh_from_db()
+    assert article.featured_image_sizes == []
+    assert queued_renditions().count() == 2
+
+
+def test_a_new_picture_forgets_the_widths_of_the_one_it_replaces(settings):
+    article = story_with_image(1300, 800)
+    article.save()
+    assert article.featured_image_sizes == [400, 800, 1200]
+    settings.TASKS = DATABASE_BACKEND
+    article.featured_image.save("small.jpg", jpeg(500, 300), save=True)
+    article.refresh_from_db()
+    assert article.featured_image_sizes == []

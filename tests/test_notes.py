@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.data import export
 from articles import notes, workflow
@@ -27,12 +28,6 @@ def writer():
 def story(writer):
     """A draft by the writer, with her byline."""
     return ArticleFactory(created_by=writer, authors=[AuthorFactory(user=writer)])
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run what waits for the transaction to commit, as at the end of a request."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def change_form(article) -> str:
@@ -92,6 +87,23 @@ def test_a_get_adds_no_note(client, editor, story):
     response = signed_in(client, editor).get(add_url(story), {"body": "By GET."})
     assert response.status_code == 405
     assert not StoryNote.objects.exists()
+
+
+def test_a_note_on_a_story_in_the_trash_is_refused(editor, story):
+    story.trashed_at = timezone.now()
+    story.save()
+    with pytest.raises(notes.NoteError, match="trash"):
+        notes.add(article=story, by=editor, body="Why was this binned?")
+
+
+def test_a_story_in_the_trash_shows_its_notes_but_no_box_to_add_one(client, editor, story):
+    notes.add(article=story, by=editor, body="Hold until the court rules.")
+    story.trashed_at = timezone.now()
+    story.save()
+    html = signed_in(client, editor).get(change_form(story)).content.decode()
+    assert "Hold until the court rules." in html
+    assert add_url(story) not in html
+    assert "restore it to add a note" in html
 
 
 def test_an_empty_note_is_refused(editor, story):

@@ -20,22 +20,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run a block as a request would: its on-commit callbacks run at its end."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def writer():
-    return UserFactory(role="Writer")
-
-
-@pytest.fixture
-def editor():
-    return UserFactory(role="Editor")
-
-
-@pytest.fixture
 def story(writer):
     return ArticleFactory(created_by=writer)
 
@@ -97,6 +81,16 @@ def test_changes_requested_tell_the_writer_and_the_bylined_staff_with_the_note(
     for user in (writer, reporter):
         assert Notification.objects.get(recipient=user).note == "Check the second quote."
     assert not told(editor)
+
+
+def test_changes_requested_tell_the_writer_the_story_is_assigned_to(story, writer, editor, commit):
+    assigned = UserFactory(role="Writer")
+    story.assignee = assigned
+    story.save()
+    in_review(story, writer, commit)
+    with commit():
+        workflow.request_changes(article=story, by=editor, note="Add the minister's reply.")
+    assert Notification.objects.get(recipient=assigned).note == "Add the minister's reply."
 
 
 def test_the_one_who_acted_is_not_told(editor, commit):
@@ -211,6 +205,73 @@ def test_the_go_live_notice_of_an_unpublished_story_tells_nobody(story, writer, 
     assert not Notification.objects.exists()
 
 
+def test_a_go_live_notice_run_twice_tells_each_writer_once(story, writer, commit):
+    at = timezone.now() - timedelta(seconds=1)
+    story.status, story.published_at = story.Status.PUBLISHED, at
+    story.save()
+    for _ in range(2):
+        with commit():
+            tasks.announce_live.call(article_id=story.pk, at=at.isoformat())
+    assert Notification.objects.filter(recipient=writer, kind="live").count() == 1
+    assert len(mail.outbox) == 1
+
+
+def scheduled_and_now_live(story, editor, commit):
+    """Schedule `story` a minute ahead, then let the minute pass."""
+    at = timezone.now() + timedelta(minutes=1)
+    with commit():
+        workflow.schedule(article=story, by=editor, at=at)
+    Notification.objects.all().delete()
+    mail.outbox.clear()
+    return at
+
+
+def test_without_a_worker_the_admin_announces_a_story_that_went_live(
+    client, story, writer, editor, commit, monkeypatch
+):
+    at = scheduled_and_now_live(story, editor, commit)
+    monkeypatch.setattr(timezone, "now", lambda: at + timedelta(seconds=5))
+    client.force_login(editor)
+    with commit():
+        client.get(reverse("admin:index"))
+    assert told(writer, "live")
+    assert mail.outbox[0].to == [writer.email]
+
+
+def test_without_a_worker_a_story_is_announced_once(
+    client, story, writer, editor, commit, monkeypatch
+):
+    at = scheduled_and_now_live(story, editor, commit)
+    monkeypatch.setattr(timezone, "now", lambda: at + timedelta(seconds=5))
+    client.force_login(editor)
+    for _ in range(2):
+        with commit():
+            client.get(reverse("admin:index"))
+    assert Notification.objects.filter(kind="live").count() == 1
+
+
+def test_without_a_worker_a_story_not_yet_live_is_not_announced(
+    client, story, writer, editor, commit
+):
+    scheduled_and_now_live(story, editor, commit)
+    client.force_login(editor)
+    with commit():
+        client.get(reverse("admin:index"))
+    assert not told(writer, "live")
+
+
+def test_with_a_worker_the_admin_leaves_the_notice_to_it(
+    client, story, writer, editor, commit, monkeypatch, settings
+):
+    at = scheduled_and_now_live(story, editor, commit)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    monkeypatch.setattr(timezone, "now", lambda: at + timedelta(seconds=5))
+    client.force_login(editor)
+    with commit():
+        client.get(reverse("admin:index"))
+    assert not told(writer, "live")
+
+
 def test_scheduling_queues_the_go_live_notice_for_that_time(story, editor, commit, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     from django_tasks_db.models import DBTaskResult
@@ -233,6 +294,24 @@ def test_the_bell_shows_the_unread_count_in_the_admin(client, editor):
     page = client.get(reverse("admin:index")).content.decode()
     assert 'class="notification-count">2<' in page
     assert reverse("notifications") in page
+
+
+def test_opening_a_story_marks_what_was_told_about_it_read(client, editor):
+    opened, other = NotificationFactory(recipient=editor), NotificationFactory(recipient=editor)
+    client.force_login(editor)
+    client.get(reverse("admin:articles_article_change", args=[opened.article_id]))
+    opened.refresh_from_db()
+    other.refresh_from_db()
+    assert opened.read_at is not None
+    assert other.read_at is None
+
+
+def test_opening_a_story_leaves_other_peoples_notifications_unread(client, editor):
+    theirs = NotificationFactory(recipient=UserFactory(role="Editor"))
+    client.force_login(editor)
+    client.get(reverse("admin:articles_article_change", args=[theirs.article_id]))
+    theirs.refresh_from_db()
+    assert theirs.read_at is None
 
 
 def test_the_bell_is_quiet_with_nothing_unread(client, editor):

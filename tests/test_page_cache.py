@@ -25,17 +25,6 @@ def _page_cache_on(settings):
     page_cache._memo.token = None  # each test has its own cache (conftest)
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run what waits for the commit (the invalidation), as the end of a request would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def editor():
-    return UserFactory(role="Editor")
-
-
 def status(response) -> str:
     return response.get(page_cache.STATUS_HEADER, "")
 
@@ -74,31 +63,31 @@ def test_a_signed_in_reader_gets_the_same_cached_page_and_no_cookie(client):
     assert "Cookie" not in signed_in.get("Vary", "")
 
 
-def test_publishing_a_story_shows_it_on_the_next_request(client, committed, editor):
+def test_publishing_a_story_shows_it_on_the_next_request(client, commit, editor):
     story = ArticleFactory(headline="Harbour bridge opens to cyclists")
     client.get("/")
-    with committed():
+    with commit():
         workflow.publish(article=story, by=editor)
     response = client.get("/")
     assert status(response) == "miss"
     assert "Harbour bridge opens to cyclists" in response.content.decode()
 
 
-def test_editing_a_live_story_shows_the_new_text_on_every_page(client, committed):
+def test_editing_a_live_story_shows_the_new_text_on_every_page(client, commit):
     story = ArticleFactory(live=True, headline="Old headline about the ferry")
     client.get("/")
     client.get(story.get_absolute_url())
-    with committed():
+    with commit():
         story.headline = "New headline about the ferry"
         story.save()
     assert "New headline about the ferry" in client.get("/").content.decode()
     assert "New headline about the ferry" in client.get(story.get_absolute_url()).content.decode()
 
 
-def test_unpublishing_a_story_takes_its_cached_page_down(client, committed, editor):
+def test_unpublishing_a_story_takes_its_cached_page_down(client, commit, editor):
     story = ArticleFactory(live=True)
     assert client.get(story.get_absolute_url()).status_code == 200
-    with committed():
+    with commit():
         workflow.unpublish(article=story, by=editor)
     assert client.get(story.get_absolute_url()).status_code == 404
 
@@ -119,30 +108,30 @@ def test_a_scheduled_story_appears_when_its_time_comes_without_any_save(
     assert "Night markets return to the old quarter" in response.content.decode()
 
 
-def test_renaming_a_section_shows_the_new_name(client, committed):
+def test_renaming_a_section_shows_the_new_name(client, commit):
     section = SectionFactory(name="Metro", slug="metro")
     ArticleFactory(live=True, section=section)
     client.get("/")
-    with committed():
+    with commit():
         section.name = "City"
         section.save()
     assert ">City<" in client.get("/").content.decode()
 
 
-def test_tagging_a_story_shows_the_tag_on_its_page(client, committed):
+def test_tagging_a_story_shows_the_tag_on_its_page(client, commit):
     story = ArticleFactory(live=True)
     client.get(story.get_absolute_url())
-    with committed():
+    with commit():
         story.tags.add("Monsoon")
     assert "Monsoon" in client.get(story.get_absolute_url()).content.decode()
 
 
-def test_saving_a_draft_its_bylines_and_tags_keeps_the_cached_pages(client, committed):
+def test_saving_a_draft_its_bylines_and_tags_keeps_the_cached_pages(client, commit):
     reporter = AuthorFactory()
     ArticleFactory(live=True, authors=[reporter], tags=["Harbour"])
     draft = ArticleFactory(headline="Draft about the harbour")
     client.get("/")
-    with committed():
+    with commit():
         draft.headline = "Second draft about the harbour"
         draft.save()
         draft.tags.add("Harbour")
@@ -150,29 +139,29 @@ def test_saving_a_draft_its_bylines_and_tags_keeps_the_cached_pages(client, comm
     assert status(client.get("/")) == "hit"
 
 
-def test_saving_a_scheduled_story_makes_pages_new_so_its_time_is_known(client, editor, committed):
+def test_saving_a_scheduled_story_makes_pages_new_so_its_time_is_known(client, editor, commit):
     story = ArticleFactory(headline="Lantern festival returns to the river")
     client.get("/")
     at = timezone.now() + timedelta(minutes=10)
-    with committed():
+    with commit():
         workflow.schedule(article=story, by=editor, at=at)
     assert status(client.get("/")) == "miss"
     assert page_cache.current_token().until == at.timestamp()
 
 
-def test_sending_a_live_story_back_to_draft_makes_pages_new(client, committed):
+def test_sending_a_live_story_back_to_draft_makes_pages_new(client, commit):
     story = ArticleFactory(live=True)
     assert client.get(story.get_absolute_url()).status_code == 200
-    with committed():
+    with commit():
         story.status = Article.Status.DRAFT
         story.save()
     assert client.get(story.get_absolute_url()).status_code == 404
 
 
-def test_a_byline_added_to_a_live_story_shows_on_its_page(client, committed):
+def test_a_byline_added_to_a_live_story_shows_on_its_page(client, commit):
     story = ArticleFactory(live=True)
     client.get(story.get_absolute_url())
-    with committed():
+    with commit():
         ArticleAuthor.objects.create(article=story, author=AuthorFactory(name="Kavya Menon"))
     assert "Kavya Menon" in client.get(story.get_absolute_url()).content.decode()
 
@@ -270,12 +259,12 @@ def test_each_section_page_marks_its_own_menu_item_with_the_frame_cached(client)
 
 
 def test_a_new_story_reaches_the_notifications_on_a_page_not_asked_for_before(
-    client, committed, editor
+    client, commit, editor
 ):
     story = ArticleFactory(live=True)
     client.get("/")
     fresh = ArticleFactory(headline="Ferry service resumes after the storm")
-    with committed():
+    with commit():
         workflow.publish(article=fresh, by=editor)
     html = client.get(story.get_absolute_url()).content.decode()
     assert html.count("Ferry service resumes after the storm") >= 1

@@ -20,13 +20,8 @@ NOTHING_FOLLOWED = {"section": [], "tag": [], "author": []}
 
 @pytest.fixture
 def reader(db):
+    """The reader, named here because these tests look for her name."""
     return UserFactory(name="Meera Iyer", email="meera@example.com")
-
-
-@pytest.fixture
-def signed_in(client, reader):
-    client.force_login(reader)
-    return client
 
 
 def test_an_anonymous_visitor_is_told_they_are_not_signed_in(client):
@@ -46,8 +41,8 @@ def test_an_anonymous_visitor_gets_no_cookie_and_no_database_query(
     assert not response.cookies
 
 
-def test_a_signed_in_reader_gets_their_name_and_a_csrf_token(signed_in):
-    data = signed_in.get(URL).json()
+def test_a_signed_in_reader_gets_their_name_and_a_csrf_token(reader_client):
+    data = reader_client.get(URL).json()
     assert data["authenticated"] is True
     assert data["name"] == "Meera Iyer"
     assert len(data["csrf_token"]) >= 32
@@ -73,17 +68,17 @@ def test_the_csrf_token_lets_the_script_post(reader):
     assert response.json() == {"saved": True}
 
 
-def test_saved_lists_only_the_asked_stories_the_reader_saved(signed_in, reader):
+def test_saved_lists_only_the_asked_stories_the_reader_saved(reader_client, reader):
     one, _two, three = (SavedStoryFactory(user=reader).article for _ in range(3))
     SavedStoryFactory()  # someone else's
     not_saved = ArticleFactory(live=True)
     asked = f"{one.pk},{three.pk},{not_saved.pk}"
-    assert signed_in.get(URL, {"articles": asked}).json()["saved"] == sorted([one.pk, three.pk])
+    assert reader_client.get(URL, {"articles": asked}).json()["saved"] == sorted([one.pk, three.pk])
 
 
-def test_saved_is_empty_when_no_stories_are_asked_about(signed_in, reader):
+def test_saved_is_empty_when_no_stories_are_asked_about(reader_client, reader):
     SavedStoryFactory(user=reader)
-    assert signed_in.get(URL).json()["saved"] == []
+    assert reader_client.get(URL).json()["saved"] == []
 
 
 @pytest.mark.parametrize(
@@ -103,26 +98,26 @@ def test_saved_is_empty_when_no_stories_are_asked_about(signed_in, reader):
         "1;DROP TABLE",
     ],
 )
-def test_junk_article_ids_are_ignored(signed_in, reader, junk):
+def test_junk_article_ids_are_ignored(reader_client, reader, junk):
     story = SavedStoryFactory(user=reader).article
-    response = signed_in.get(URL, {"articles": f"{junk},{story.pk}"})
+    response = reader_client.get(URL, {"articles": f"{junk},{story.pk}"})
     assert response.status_code == 200
     assert response.json()["saved"] == [story.pk]
 
 
-def test_at_most_a_hundred_ids_are_looked_at(signed_in, reader):
+def test_at_most_a_hundred_ids_are_looked_at(reader_client, reader):
     story = SavedStoryFactory(user=reader).article
     asked = ",".join([*(str(n) for n in range(10_000, 10_100)), str(story.pk)])  # 101 ids
-    assert signed_in.get(URL, {"articles": asked}).json()["saved"] == []
+    assert reader_client.get(URL, {"articles": asked}).json()["saved"] == []
 
 
-def test_following_lists_the_readers_slugs_by_kind(signed_in, reader):
+def test_following_lists_the_readers_slugs_by_kind(reader_client, reader):
     FollowFactory(user=reader, section=SectionFactory(name="India", slug="india"))
     FollowFactory(user=reader, section=SectionFactory(name="World", slug="world"))
     FollowFactory(user=reader, tag=Tag.objects.create(name="Monsoon", slug="monsoon"))
     FollowFactory(user=reader, author=AuthorFactory(slug="asha-rao"))
     FollowFactory(section=SectionFactory(name="Sports", slug="sports"))  # someone else's
-    assert signed_in.get(URL).json()["following"] == {
+    assert reader_client.get(URL).json()["following"] == {
         "section": ["india", "world"],
         "tag": ["monsoon"],
         "author": ["asha-rao"],
@@ -148,18 +143,18 @@ def test_the_state_is_never_stored_by_any_cache(client, reader, signed):
 
 
 def test_the_state_takes_a_constant_number_of_queries(
-    signed_in, reader, django_assert_max_num_queries
+    reader_client, reader, django_assert_max_num_queries
 ):
     ids = [SavedStoryFactory(user=reader).article.pk for _ in range(20)]
     for _ in range(10):
         FollowFactory(user=reader)
     # session, user, saved, follows
     with django_assert_max_num_queries(4):
-        signed_in.get(URL, {"articles": ",".join(map(str, ids))})
+        reader_client.get(URL, {"articles": ",".join(map(str, ids))})
 
 
-def test_the_state_answers_only_get(signed_in):
-    assert signed_in.post(URL).status_code == 405
+def test_the_state_answers_only_get(reader_client):
+    assert reader_client.post(URL).status_code == 405
 
 
 # Reader pages stay the same for everyone: the personal bits come only from the state

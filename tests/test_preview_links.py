@@ -17,11 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor():
-    return UserFactory(role="Editor")
-
-
-@pytest.fixture
 def visitor():
     """Someone without an account, in a browser of their own."""
     return Client()

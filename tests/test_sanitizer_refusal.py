@@ -27,12 +27,6 @@ TYPED_AFTER = "&lt;p&gt;After this the writer kept typing.&lt;/p&gt;"  # as the 
 EXPORT = Path(__file__).parent / "fixtures" / "wordpress" / "export.xml"
 
 
-@pytest.fixture
-def editor_client(client):
-    client.force_login(UserFactory(role="Editor"))
-    return client
-
-
 def change_url(article: Article) -> str:
     return reverse("admin:articles_article_change", args=[article.pk])
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from articles.models import Article, EditorialEvent
 from tests.admin_forms import opened_form
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory
 from tests.html import page
 
 pytestmark = pytest.mark.django_db
@@ -29,17 +29,17 @@ def press(client, article, action, **changes):
 
 
 @pytest.fixture
-def editor(client):
-    user = UserFactory(role="Editor")
-    client.force_login(user)
-    return user
+def editor(editor, client):
+    """Conftest's editor, signed in on `client`."""
+    client.force_login(editor)
+    return editor
 
 
 @pytest.fixture
-def writer(client):
-    user = UserFactory(role="Writer")
-    client.force_login(user)
-    return user
+def writer(writer, client):
+    """Conftest's writer, signed in on `client`."""
+    client.force_login(writer)
+    return writer
 
 
 def test_publish_now_with_an_unsaved_headline_publishes_the_new_headline(client, editor):

@@ -22,17 +22,6 @@ UNSAFE_NEXT = ["https://evil.example/", "//evil.example", "/\\evil.example", "ja
 JSON = {"Accept": "application/json"}
 
 
-@pytest.fixture
-def reader(db):
-    return UserFactory(name="Meera Iyer")
-
-
-@pytest.fixture
-def signed_in(client, reader):
-    client.force_login(reader)
-    return client
-
-
 def save_url(article) -> str:
     return reverse("accounts:save", args=[article.pk])
 
@@ -48,32 +37,32 @@ def test_save_url_is_under_accounts_saved():
     assert reverse("accounts:save", args=[7]) == "/accounts/saved/7/"
 
 
-def test_a_reader_saves_a_live_story(signed_in, reader, live_article):
-    signed_in.post(save_url(live_article), {"action": "save"})
+def test_a_reader_saves_a_live_story(reader_client, reader, live_article):
+    reader_client.post(save_url(live_article), {"action": "save"})
     assert SavedStory.objects.filter(user=reader, article=live_article).exists()
 
 
-def test_saving_a_story_twice_keeps_one_saved_story(signed_in, reader, live_article):
-    signed_in.post(save_url(live_article), {"action": "save"})
-    signed_in.post(save_url(live_article), {"action": "save"})
+def test_saving_a_story_twice_keeps_one_saved_story(reader_client, reader, live_article):
+    reader_client.post(save_url(live_article), {"action": "save"})
+    reader_client.post(save_url(live_article), {"action": "save"})
     assert SavedStory.objects.filter(user=reader, article=live_article).count() == 1
 
 
-def test_removing_a_saved_story_takes_it_out_of_saved_stories(signed_in, reader, live_article):
+def test_removing_a_saved_story_takes_it_out_of_saved_stories(reader_client, reader, live_article):
     SavedStoryFactory(user=reader, article=live_article)
-    signed_in.post(save_url(live_article), {"action": "remove"})
+    reader_client.post(save_url(live_article), {"action": "remove"})
     assert not SavedStory.objects.filter(user=reader).exists()
 
 
-def test_removing_a_story_that_was_not_saved_is_fine(signed_in, reader, live_article):
-    response = signed_in.post(save_url(live_article), {"action": "remove"})
+def test_removing_a_story_that_was_not_saved_is_fine(reader_client, reader, live_article):
+    response = reader_client.post(save_url(live_article), {"action": "remove"})
     assert response.status_code == 302
     assert not SavedStory.objects.filter(user=reader).exists()
 
 
-def test_removing_leaves_other_readers_saved_stories_alone(signed_in, live_article):
+def test_removing_leaves_other_readers_saved_stories_alone(reader_client, live_article):
     other = SavedStoryFactory(article=live_article)
-    signed_in.post(save_url(live_article), {"action": "remove"})
+    reader_client.post(save_url(live_article), {"action": "remove"})
     assert SavedStory.objects.filter(pk=other.pk).exists()
 
 
@@ -83,14 +72,14 @@ def test_a_story_is_saved_once_per_reader_in_the_database(reader, live_article):
         SavedStory.objects.create(user=reader, article=live_article)
 
 
-def test_an_unknown_action_is_refused_and_saves_nothing(signed_in, reader, live_article):
-    response = signed_in.post(save_url(live_article), {"action": "delete-everything"})
+def test_an_unknown_action_is_refused_and_saves_nothing(reader_client, reader, live_article):
+    response = reader_client.post(save_url(live_article), {"action": "delete-everything"})
     assert response.status_code == 400
     assert not SavedStory.objects.filter(user=reader).exists()
 
 
-def test_the_save_page_shows_the_headline_and_a_save_story_form(signed_in, live_article):
-    response = signed_in.get(save_url(live_article), {"next": "/latest/"})
+def test_the_save_page_shows_the_headline_and_a_save_story_form(reader_client, live_article):
+    response = reader_client.get(save_url(live_article), {"next": "/latest/"})
     html = main(response)
     assert response.status_code == 200
     assert live_article.headline in html
@@ -100,20 +89,20 @@ def test_the_save_page_shows_the_headline_and_a_save_story_form(signed_in, live_
     assert ">Save story</button>" in html
 
 
-def test_the_save_page_offers_removal_of_a_saved_story(signed_in, reader, live_article):
+def test_the_save_page_offers_removal_of_a_saved_story(reader_client, reader, live_article):
     SavedStoryFactory(user=reader, article=live_article)
-    html = main(signed_in.get(save_url(live_article)))
+    html = main(reader_client.get(save_url(live_article)))
     assert 'name="action" value="remove"' in html
     assert ">Remove from saved</button>" in html
 
 
-def test_the_save_page_without_next_goes_back_to_the_story(signed_in, live_article):
-    html = main(signed_in.get(save_url(live_article)))
+def test_the_save_page_without_next_goes_back_to_the_story(reader_client, live_article):
+    html = main(reader_client.get(save_url(live_article)))
     assert f'name="next" value="{live_article.get_absolute_url()}"' in html
 
 
-def test_the_save_page_is_private_and_never_stored(signed_in, live_article):
-    cache_control = signed_in.get(save_url(live_article))["Cache-Control"]
+def test_the_save_page_is_private_and_never_stored(reader_client, live_article):
+    cache_control = reader_client.get(save_url(live_article))["Cache-Control"]
     assert "private" in cache_control and "no-store" in cache_control
     assert "public" not in cache_control
 
@@ -128,51 +117,53 @@ def test_the_save_page_is_private_and_never_stored(signed_in, live_article):
     ],
     ids=["draft", "in_review", "scheduled", "trashed"],
 )
-def test_a_story_that_is_not_live_cannot_be_saved(signed_in, reader, shape):
+def test_a_story_that_is_not_live_cannot_be_saved(reader_client, reader, shape):
     article = ArticleFactory(**shape)
-    assert signed_in.get(save_url(article)).status_code == 404
-    assert signed_in.post(save_url(article), {"action": "save"}).status_code == 404
+    assert reader_client.get(save_url(article)).status_code == 404
+    assert reader_client.post(save_url(article), {"action": "save"}).status_code == 404
     assert not SavedStory.objects.filter(user=reader).exists()
 
 
-def test_saving_an_unknown_story_is_not_found(signed_in):
-    assert signed_in.post("/accounts/saved/999999/", {"action": "save"}).status_code == 404
+def test_saving_an_unknown_story_is_not_found(reader_client):
+    assert reader_client.post("/accounts/saved/999999/", {"action": "save"}).status_code == 404
 
 
-def test_a_story_id_too_large_for_the_database_is_not_found(signed_in):
+def test_a_story_id_too_large_for_the_database_is_not_found(reader_client):
     url = "/accounts/saved/99999999999999999999999/"
-    assert signed_in.get(url).status_code == 404
-    assert signed_in.post(url, {"action": "save"}).status_code == 404
+    assert reader_client.get(url).status_code == 404
+    assert reader_client.post(url, {"action": "save"}).status_code == 404
 
 
-def test_saving_goes_back_to_a_safe_next(signed_in, live_article):
-    response = signed_in.post(save_url(live_article), {"action": "save", "next": "/latest/?page=2"})
+def test_saving_goes_back_to_a_safe_next(reader_client, live_article):
+    response = reader_client.post(
+        save_url(live_article), {"action": "save", "next": "/latest/?page=2"}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/latest/?page=2"
 
 
-def test_saving_without_next_goes_back_to_the_story(signed_in, live_article):
-    response = signed_in.post(save_url(live_article), {"action": "save"})
+def test_saving_without_next_goes_back_to_the_story(reader_client, live_article):
+    response = reader_client.post(save_url(live_article), {"action": "save"})
     assert response["Location"] == live_article.get_absolute_url()
 
 
 @pytest.mark.parametrize("next_url", UNSAFE_NEXT)
-def test_an_unsafe_next_falls_back_to_the_story(signed_in, live_article, next_url):
-    response = signed_in.post(save_url(live_article), {"action": "save", "next": next_url})
+def test_an_unsafe_next_falls_back_to_the_story(reader_client, live_article, next_url):
+    response = reader_client.post(save_url(live_article), {"action": "save", "next": next_url})
     assert response["Location"] == live_article.get_absolute_url()
 
 
 @pytest.mark.parametrize("next_url", UNSAFE_NEXT)
-def test_the_save_page_never_offers_an_unsafe_next(signed_in, live_article, next_url):
-    html = main(signed_in.get(save_url(live_article), {"next": next_url}))
+def test_the_save_page_never_offers_an_unsafe_next(reader_client, live_article, next_url):
+    html = main(reader_client.get(save_url(live_article), {"next": next_url}))
     assert "evil.example" not in html and "javascript:" not in html
 
 
-def test_the_script_gets_json_instead_of_a_redirect(signed_in, live_article):
-    saved = signed_in.post(save_url(live_article), {"action": "save"}, headers=JSON)
+def test_the_script_gets_json_instead_of_a_redirect(reader_client, live_article):
+    saved = reader_client.post(save_url(live_article), {"action": "save"}, headers=JSON)
     assert saved.status_code == 200
     assert saved.json() == {"saved": True}
-    removed = signed_in.post(save_url(live_article), {"action": "remove"}, headers=JSON)
+    removed = reader_client.post(save_url(live_article), {"action": "remove"}, headers=JSON)
     assert removed.json() == {"saved": False}
 
 
@@ -275,67 +266,67 @@ def test_saved_stories_asks_an_anonymous_visitor_to_sign_in(client):
     assert sign_in_next(response) == "/accounts/saved/"
 
 
-def test_saved_stories_lists_the_readers_stories_most_recently_saved_first(signed_in, reader):
+def test_saved_stories_lists_the_readers_stories_most_recently_saved_first(reader_client, reader):
     older, newer = ArticleFactory(live=True), ArticleFactory(live=True)
     SavedStoryFactory(user=reader, article=newer, saved_at=timezone.now() - timedelta(days=2))
     SavedStoryFactory(user=reader, article=older, saved_at=timezone.now() - timedelta(hours=1))
-    response = signed_in.get("/accounts/saved/")
+    response = reader_client.get("/accounts/saved/")
     assert list(response.context["articles"]) == [older, newer]
     html = main(response)
     assert html.index(older.headline) < html.index(newer.headline)
 
 
-def test_saved_stories_shows_only_the_readers_own(signed_in, reader):
+def test_saved_stories_shows_only_the_readers_own(reader_client, reader):
     mine = SavedStoryFactory(user=reader).article
     theirs = SavedStoryFactory().article
-    html = main(signed_in.get("/accounts/saved/"))
+    html = main(reader_client.get("/accounts/saved/"))
     assert mine.headline in html
     assert theirs.headline not in html
 
 
-def test_saved_stories_lists_a_story_once_when_others_saved_it_too(signed_in, reader):
+def test_saved_stories_lists_a_story_once_when_others_saved_it_too(reader_client, reader):
     story = SavedStoryFactory(user=reader).article
     SavedStoryFactory(article=story)
-    assert list(signed_in.get("/accounts/saved/").context["articles"]) == [story]
+    assert list(reader_client.get("/accounts/saved/").context["articles"]) == [story]
 
 
 @pytest.mark.parametrize("action", ["unpublish", "trash"])
-def test_saved_stories_hides_a_story_that_is_no_longer_live(signed_in, reader, editor, action):
+def test_saved_stories_hides_a_story_that_is_no_longer_live(reader_client, reader, editor, action):
     story = SavedStoryFactory(user=reader).article
     getattr(workflow, action)(article=story, by=editor)
-    html = main(signed_in.get("/accounts/saved/"))
+    html = main(reader_client.get("/accounts/saved/"))
     assert story.headline not in html
     assert "You have no saved stories yet." in html
 
 
-def test_saved_stories_says_so_when_there_are_none(signed_in):
-    html = main(signed_in.get("/accounts/saved/"))
+def test_saved_stories_says_so_when_there_are_none(reader_client):
+    html = main(reader_client.get("/accounts/saved/"))
     assert "You have no saved stories yet." in html
 
 
-def test_saved_stories_are_paginated(signed_in, reader):
+def test_saved_stories_are_paginated(reader_client, reader):
     for _ in range(PER_PAGE + 1):
         SavedStoryFactory(user=reader)
-    first = signed_in.get("/accounts/saved/")
+    first = reader_client.get("/accounts/saved/")
     assert len(first.context["articles"]) == PER_PAGE
     assert 'rel="next" href="/accounts/saved/?page=2"' in main(first)
-    assert len(signed_in.get("/accounts/saved/", {"page": 2}).context["articles"]) == 1
+    assert len(reader_client.get("/accounts/saved/", {"page": 2}).context["articles"]) == 1
 
 
 @pytest.mark.parametrize("page", ["abc", "-1", "0", "999", "%00"])
-def test_saved_stories_answers_a_bad_page_number_with_not_found(signed_in, reader, page):
+def test_saved_stories_answers_a_bad_page_number_with_not_found(reader_client, reader, page):
     SavedStoryFactory(user=reader)
-    assert signed_in.get("/accounts/saved/", {"page": page}).status_code == 404
+    assert reader_client.get("/accounts/saved/", {"page": page}).status_code == 404
 
 
-def test_saved_stories_is_private_and_never_stored(signed_in):
-    cache_control = signed_in.get("/accounts/saved/")["Cache-Control"]
+def test_saved_stories_is_private_and_never_stored(reader_client):
+    cache_control = reader_client.get("/accounts/saved/")["Cache-Control"]
     assert "private" in cache_control and "no-store" in cache_control
 
 
-def test_saved_stories_cards_carry_their_save_control(signed_in, reader):
+def test_saved_stories_cards_carry_their_save_control(reader_client, reader):
     story = SavedStoryFactory(user=reader).article
-    assert f'data-save="{story.pk}"' in main(signed_in.get("/accounts/saved/"))
+    assert f'data-save="{story.pk}"' in main(reader_client.get("/accounts/saved/"))
 
 
 def saved_page_queries(client, reader, stories: int, django_assert_max_num_queries) -> int:
@@ -348,11 +339,11 @@ def saved_page_queries(client, reader, stories: int, django_assert_max_num_queri
 
 
 def test_saved_stories_query_count_does_not_grow_with_the_stories(
-    signed_in, reader, django_assert_max_num_queries
+    reader_client, reader, django_assert_max_num_queries
 ):
-    few = saved_page_queries(signed_in, reader, 5, django_assert_max_num_queries)
+    few = saved_page_queries(reader_client, reader, 5, django_assert_max_num_queries)
     SavedStory.objects.all().delete()
-    many = saved_page_queries(signed_in, reader, 25, django_assert_max_num_queries)
+    many = saved_page_queries(reader_client, reader, 25, django_assert_max_num_queries)
     assert few == many
 
 

@@ -172,3 +172,14 @@ def test_the_demo_sign_ins_mention_a_second_factor_only_when_staff_need_one(
     settings.NEWSROOM_REQUIRE_STAFF_MFA = True
     call_command("seed_demo")
     assert "set up a second factor" in capsys.readouterr().out
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_seed_demo_makes_the_pictures_copies_without_waiting_for_a_worker(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    grant_roles(Group, Permission)
+    Article.objects.all().delete()  # the module's seeded site, if made already (rolled back)
+    call_command("seed_demo", stdout=StringIO())
+    stories = Article.objects.exclude(featured_image="")
+    assert stories.exists()
+    assert not stories.filter(featured_image_sizes=[]).exists()

@@ -64,6 +64,7 @@ def site(module_gunicorn_servers):
     """One production server (2 workers) with one live story, for this module's tests."""
     servers = module_gunicorn_servers(count=1)
     servers.paths = json.loads(servers.shell(SEED).strip().splitlines()[-1])
+    servers.wait_for_jobs()  # the picture's copies: the pages do not change under the tests
     return servers
 
 
@@ -80,6 +81,13 @@ def test_story_page_answers_with_debug_off(site):
     status, _, body = get(site.url + site.paths["story"])
     assert status == 200, site.log()
     assert b"<h1" in body and b"Metro line opens" in body
+
+
+@requires_gunicorn
+def test_the_worker_beside_gunicorn_made_the_pictures_copies_for_the_story_page(site):
+    status, _, body = get(site.url + site.paths["story"])
+    assert status == 200
+    assert b"-400w.webp 400w" in body or b"-400w.jpg 400w" in body
 
 
 @requires_gunicorn

@@ -277,30 +277,23 @@ def test_news_sitemap_holds_at_most_1000_stories(client, schemas):
     assert client.get("/news-sitemap.xml?p=2").status_code == 404
 
 
-@pytest.fixture
-def newest_in_the_news():
-    """The newer of two stories in the news sitemap."""
-    ArticleFactory(live=True, published_at=timezone.now() - timedelta(hours=3))
-    return ArticleFactory(live=True, published_at=timezone.now() - timedelta(hours=1))
-
-
 def test_unpublishing_the_newest_story_never_moves_the_news_sitemaps_last_modified_back(
-    client, newest_in_the_news, unpublish_later
+    client, newest_story, unpublish_later
 ):
     before = parsedate_to_datetime(client.get("/news-sitemap.xml")["Last-Modified"])
-    unpublish_later(newest_in_the_news)
+    unpublish_later(newest_story)
     after = parsedate_to_datetime(client.get("/news-sitemap.xml")["Last-Modified"])
     assert after >= before
 
 
 def test_a_crawler_holding_the_date_from_before_an_unpublish_gets_the_new_news_sitemap(
-    client, newest_in_the_news, unpublish_later
+    client, newest_story, unpublish_later
 ):
     held = client.get("/news-sitemap.xml")["Last-Modified"]
-    unpublish_later(newest_in_the_news)
+    unpublish_later(newest_story)
     response = client.get("/news-sitemap.xml", headers={"if-modified-since": held})
     assert response.status_code == 200
-    assert newest_in_the_news.get_absolute_url() not in response.content.decode()
+    assert newest_story.get_absolute_url() not in response.content.decode()
 
 
 # robots.txt

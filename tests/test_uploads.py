@@ -14,7 +14,7 @@ from PIL import Image
 from articles import uploads
 from articles.models import Article, Author
 from tests.admin_forms import change_form_data
-from tests.factories import ArticleFactory, AuthorFactory, UserFactory
+from tests.factories import ArticleFactory, AuthorFactory
 from tests.pictures import assert_no_metadata, camera_exif, encode, jpeg_with_gps, photo
 
 pytestmark = pytest.mark.django_db
@@ -39,12 +39,6 @@ def open_stored(fieldfile) -> Image.Image:
 
 
 # --- The admin's forms ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(UserFactory(role="Editor"))
-    return client
 
 
 def author_form(**overrides) -> dict:

@@ -14,16 +14,6 @@ pytestmark = pytest.mark.django_db
 Status = Article.Status
 
 
-@pytest.fixture
-def writer():
-    return UserFactory(role="Writer")
-
-
-@pytest.fixture
-def editor():
-    return UserFactory(role="Editor")
-
-
 def story(by, **shape):
     return ArticleFactory(created_by=by, **shape)
 

@@ -215,6 +215,7 @@ def xss(django_db_setup, django_db_blocker, tmp_path_factory):
 
 @pytest.fixture
 def editor_client(client, xss):
+    """Signed in as the seeded site's editor (who approved its stories), not conftest's."""
     client.force_login(xss.editor)
     return client
 

@@ -3,9 +3,11 @@
 A month view and a week view (by hour) in the site's time zone, filtered by section and
 assignee, with previous/next navigation. Editors move a scheduled story to another day or
 time: by dragging it (articles/static/articles/admin/calendar.js), with its "previous day"
-and "next day" buttons, or with the week view's time box. Every move is a POST to
-`calendar_move_view`, which asks `workflow.schedule`; it answers JSON to the script and
-redirects back to the calendar otherwise.
+and "next day" buttons, or with the week view's time box. A story due and not yet published,
+or waiting in review (listed beside the calendar), is scheduled with its card's time box and
+"Schedule" button, never by a drag (a slip of the mouse must not put a story on the site).
+Every move is a POST to `calendar_move_view`, which asks `workflow.schedule`; it answers JSON
+to the script and redirects back to the calendar otherwise.
 """
 
 from __future__ import annotations
@@ -31,15 +33,17 @@ from ..models import Article, Section
 
 VIEWS = ("month", "week")
 HOURS = range(24)
+# The stories in review listed beside the calendar, to be scheduled from there.
+WAITING_SHOWN = 20
 
 
 @dataclass
 class Entry:
-    """One story on one day: scheduled, published or due."""
+    """One story on one day (scheduled, published or due), or waiting in review."""
 
     article: Article
-    kind: str  # "scheduled", "published" or "due"
-    at: datetime  # local time
+    kind: str  # "scheduled", "published", "due" or "review"
+    at: datetime  # local time (for "review": the time its schedule box proposes)
     movable: bool = False
 
 
@@ -147,9 +151,25 @@ class CalendarAdminMixin:
             )
         for article in stories.due_between(start, end):
             local = timezone.localtime(article.deadline)
-            days[local.date()].entries.append(Entry(article, "due", local))
+            days[local.date()].entries.append(
+                # A scheduled story moves by its "scheduled" card; a story not published yet
+                # is scheduled from its "due" one.
+                Entry(
+                    article, "due", local, movable=editor and article.status in workflow.UNPUBLISHED
+                )
+            )
         for day in days.values():
             day.entries.sort(key=lambda entry: (entry.at, entry.article.pk))
+
+        waiting = []
+        if editor:
+            proposed = _next_hour()
+            waiting = [
+                Entry(article, "review", timezone.localtime(article.deadline or proposed), True)
+                for article in stories.filter(status=Article.Status.IN_REVIEW).order_by(
+                    "-modified_at", "-pk"
+                )[:WAITING_SHOWN]
+            ]
 
         previous, following = neighbours(view, anchor)
         query = {"view": view}
@@ -183,6 +203,7 @@ class CalendarAdminMixin:
             "staff": staff,
             "who": who if assignee is not None else "",
             "editor": editor,
+            "waiting": waiting,
             "time_zone": timezone.get_current_timezone_name(),
             "media": forms.Media(
                 css={"all": ["articles/admin/calendar.css"]}, js=["articles/admin/calendar.js"]
@@ -191,7 +212,7 @@ class CalendarAdminMixin:
         return TemplateResponse(request, self.calendar_template, context)
 
     def calendar_move_view(self, request, object_id):
-        """Reschedule one scheduled story (POST only): `at`, or `date`, or `shift` in days."""
+        """Schedule or reschedule one story (POST only): `at`, or `date`, or `shift` in days."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = self.get_object(request, unquote(object_id))
@@ -222,10 +243,18 @@ class CalendarAdminMixin:
         return self._back_to_calendar(request)
 
     def _new_time(self, article: Article, data) -> datetime:
-        """The time a move asks for, keeping the story's time of day when only the day moves."""
-        if not article.is_scheduled or article.trashed_at is not None:
-            raise workflow.WorkflowError("Only a scheduled story can be moved on the calendar.")
-        current = timezone.localtime(article.published_at)
+        """The time a move asks for, keeping the story's time of day when only the day moves.
+
+        A scheduled story keeps its time; a story not yet published takes its deadline's.
+        """
+        if not _may_schedule_here(article):
+            raise workflow.WorkflowError(
+                "Only a story that is scheduled, or not yet published, can be scheduled on the "
+                "calendar."
+            )
+        current = timezone.localtime(
+            article.published_at if article.is_scheduled else article.deadline or timezone.now()
+        )
         # The day buttons share a form with the week view's time box: a pressed one wins.
         if data.get("shift") in {"-1", "1"}:
             day = current.date() + timedelta(days=int(data["shift"]))
@@ -248,6 +277,19 @@ class CalendarAdminMixin:
         ):
             return redirect(back)
         return redirect(reverse("admin:articles_article_calendar"))
+
+
+def _next_hour() -> datetime:
+    """The first full hour from an hour on: what a story's schedule box proposes."""
+    soon = timezone.localtime() + timedelta(hours=2)
+    return soon.replace(minute=0, second=0, microsecond=0)
+
+
+def _may_schedule_here(article: Article) -> bool:
+    """Scheduled (to move), or not yet published (to schedule); never a live or trashed story."""
+    if article.trashed_at is not None:
+        return False
+    return article.is_scheduled or article.status in workflow.UNPUBLISHED
 
 
 def _number(value) -> int | None:

@@ -13,7 +13,7 @@ from .. import diffs, merge, workflow
 from ..models import Article, tag_string
 from . import buttons
 from .body_check import BodyCheckMixin
-from .widgets import ImagePreviewInput
+from .widgets import DateTimeBoxes, ImagePreviewInput
 
 # What the body editor offers: every element it can make is in articles.sanitize's allow-list,
 # and what it sends is cleaned by that same sanitizer (again on save, for every writer).
@@ -68,6 +68,7 @@ class ArticleAdminForm(BodyCheckMixin, forms.ModelForm):
             "slug": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "summary": forms.Textarea(attrs={"rows": 3}),
             "featured_image": ImagePreviewInput,
+            "deadline": DateTimeBoxes("Deadline"),
         }
 
     # ArticleAdmin.get_form sets the request: who saves, and the byline rows sent with it.

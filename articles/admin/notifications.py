@@ -1,7 +1,8 @@
 """Staff's notifications in the admin: the list, marking read, and which kinds are emailed.
 
 Plain views under /admin/notifications/, each wrapped in `admin.site.admin_view` by
-newsroom/urls.py: every staff member sees only their own notifications.
+newsroom/urls.py: every staff member sees only their own notifications. Opening a story's
+change form (from the list, the bell or an email) marks what told them about it read.
 """
 
 from django import forms
@@ -31,6 +32,15 @@ def inbox(request):
         "unread": mine.filter(read_at__isnull=True).count(),
     }
     return TemplateResponse(request, "admin/notifications/inbox.html", context)
+
+
+class ReadOnOpenMixin:
+    """For ArticleAdmin: the story's form, once open, has been seen."""
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            notifications.mark_read(user=request.user, article=obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 @require_POST

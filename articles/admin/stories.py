@@ -20,6 +20,7 @@ from .csp import NonceMediaMixin
 from .filters import AssigneeFilter, DeadlineFilter, MineFilter, StatusFilter, TrashFilter
 from .forms import ArticleAdminForm
 from .notes import NotesAdminMixin
+from .notifications import ReadOnOpenMixin
 from .preview_links import PreviewLinksAdminMixin
 from .revisions import RevisionsAdminMixin
 
@@ -40,6 +41,7 @@ class ArticleAdmin(
     RevisionsAdminMixin,
     PreviewLinksAdminMixin,
     NotesAdminMixin,
+    ReadOnOpenMixin,
     admin.ModelAdmin,
 ):
     form = ArticleAdminForm

@@ -233,6 +233,10 @@ class Article(models.Model):
             self.clean_body()
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_text", "reading_minutes"}
+        image_changed = self.featured_image.name != self._saved_image
+        if image_changed:
+            # The widths were those of the last picture's copies, which this one does not have.
+            self.featured_image_sizes = []
         left = self._public_slug_left(update_fields)
         if left is None:
             super().save(*args, **kwargs)
@@ -241,10 +245,10 @@ class Article(models.Model):
                 super().save(*args, **kwargs)
                 self._keep_old_address(left)
         # After the save, because an uploaded file only reaches the storage during it.
-        if self.featured_image.name != self._saved_image or (
-            self.featured_image and not self.featured_image_sizes
-        ):
-            self.update_renditions()
+        if image_changed or (self.featured_image and not self.featured_image_sizes):
+            self._saved_image = self.featured_image.name
+            if self.featured_image:
+                self._queue_renditions()
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -289,6 +293,18 @@ class Article(models.Model):
         return article
 
     _saved_image = None  # the featured image's name as loaded, to notice a new upload
+
+    def _queue_renditions(self) -> None:
+        """Have the background worker make the picture's smaller copies.
+
+        Queued inside the save's transaction, so the job exists exactly when the story does.
+        Until it has run, pages show the picture itself (`{% picture %}` without widths).
+        """
+        from ..tasks import make_renditions  # tasks imports the models
+
+        job = make_renditions.enqueue(article_id=self.pk, name=self.featured_image.name)
+        if job.is_finished:  # run at once (development, tests): this copy learns the widths
+            self.refresh_from_db(fields=["featured_image_sizes"])
 
     def update_renditions(self) -> None:
         """Make the smaller copies of the featured image and record their widths."""

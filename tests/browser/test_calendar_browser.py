@@ -1,6 +1,7 @@
 """The editorial calendar in Chromium (issue 14): an editor drags a scheduled story to
 another day and it is rescheduled; a drag into the past is refused, the reason is shown and
-the story goes back; the day buttons work from the keyboard; axe finds no WCAG violation."""
+the story goes back; the day buttons work from the keyboard; a story in review is scheduled
+from the list beside the calendar; axe finds no WCAG violation."""
 
 from datetime import datetime, time, timedelta
 
@@ -103,10 +104,28 @@ def test_the_calendar_has_no_wcag_violations(editor_page, view):
         headline="Tomorrow's lead", status=Article.Status.PUBLISHED, published_at=local(day, 8)
     )
     ArticleFactory(headline="Due tomorrow", deadline=local(day, 17))
+    ArticleFactory(headline="Waiting in review", status=Article.Status.IN_REVIEW)
     page.goto(f"{CALENDAR}?view={view}&date={day.isoformat()}")
+    expect(page.locator(".calendar-waiting")).to_contain_text("Waiting in review")
     options = {"runOnly": {"type": "tag", "values": WCAG_A_AA}, "resultTypes": ["violations"]}
     results = Axe().run(page, context="#content-main", options=options).response
     found = [
         f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']]}" for v in results["violations"]
     ]
     assert found == []
+
+
+def test_an_editor_schedules_a_story_in_review_from_beside_the_calendar(editor_page):
+    page = editor_page
+    story = ArticleFactory(headline="Harbour dredging report", status=Article.Status.IN_REVIEW)
+    day = timezone.localdate() + timedelta(days=3)
+    page.goto(f"{CALENDAR}?date={day.isoformat()}")
+    waiting = page.locator(f'.calendar-waiting [data-story="{story.pk}"]')
+    waiting.get_by_label("Time for “Harbour dredging report” to go live").fill(
+        f"{day.isoformat()}T07:45"
+    )
+    waiting.get_by_role("button", name="Schedule “Harbour dredging report”").click()
+    expect(page.locator("ul.messagelist")).to_contain_text("now goes live")
+    expect(card(page, story)).to_contain_text("Scheduled 07:45")
+    story.refresh_from_db()
+    assert story.published_at == local(day, 7, 45)

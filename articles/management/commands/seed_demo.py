@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -76,6 +77,9 @@ class Command(BaseCommand):
             made = self.articles(sections, authors, users)
             pages = self.pages()
         self.stdout.write(f"Demo content: {made} new stories, {pages} new pages.")
+        if made:
+            # Saving queued the pictures' copies for the worker; a fresh site has them at once.
+            call_command("make_renditions", stdout=self.stdout)
         if articles:
             added = add_generated_articles(articles)
             self.stdout.write(f"Generated stories: {added} added.")

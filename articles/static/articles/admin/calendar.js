@@ -21,12 +21,12 @@ document.addEventListener("DOMContentLoaded", function () {
     return field ? field.value : "";
   }
 
-  // POST the move; resolves true when the server took it (the page then reloads).
-  async function move(card, fields) {
+  // POST the move to `url`; resolves true when the server took it (the page then reloads).
+  async function move(card, url, fields) {
     const body = new URLSearchParams(fields);
     let answer;
     try {
-      const response = await fetch(card.dataset.move, {
+      const response = await fetch(url, {
         method: "POST",
         headers: { Accept: "application/json", "X-CSRFToken": token(card) },
         body: body,
@@ -83,17 +83,18 @@ document.addEventListener("DOMContentLoaded", function () {
     const time = week
       ? String(cell.dataset.hour).padStart(2, "0") + ":" + card.dataset.minute
       : card.dataset.time;
-    const moved = await move(card, { at: cell.dataset.date + "T" + time });
+    const moved = await move(card, card.dataset.move, { at: cell.dataset.date + "T" + time });
     if (!moved) place.parent.insertBefore(card, place.next);
   });
 
-  // The day buttons and the time box: the same request, from the keyboard or a click.
+  // The day buttons and the time boxes (to move, or to schedule a story due or in review):
+  // the same request, from the keyboard or a click.
   calendar.addEventListener("submit", function (event) {
     const form = event.target.closest(".calendar-move");
     if (!form) return;
     event.preventDefault();
     const fields = new FormData(form, event.submitter);
     fields.delete("csrfmiddlewaretoken");
-    move(form.closest(".calendar-card"), fields);
+    move(form.closest(".calendar-card"), form.action, fields);
   });
 });
