@@ -23,8 +23,10 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 from taggit.models import Tag
 
+from .body import feed_html
 from .images import rendition_name
 from .last_modified import last_change_dated
+from .library import render as library
 from .models import Article, Author, Section, SiteSettings
 from .views import public_page
 
@@ -193,8 +195,14 @@ class StoryFeed(Feed):
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
         host = split_domain_port(request.get_host())[0]
+        # Library pictures inside the bodies, all the feed's in one query (docs/rich-bodies.md).
+        shown = (library.picture_ids(item["content"]) for item in feed.items)
+        pictures = library.load(set().union(*shown))
         # Storages give media URLs without a host (FileSystemStorage) but feeds need full ones.
         for item in feed.items:
+            item["content"] = library.render_pictures(
+                item["content"], absolute=True, pictures=pictures, base_url=item["link"]
+            )
             for enclosure in item["enclosures"]:
                 enclosure.url = request.build_absolute_uri(enclosure.url)
             item["content"] = absolute_links(item["content"], base=item["link"])
@@ -264,7 +272,8 @@ class StoryFeed(Feed):
         # escapes it, and readers unescape it back to that HTML.
         return {
             "authors": [author.name for author in item.byline_authors],
-            "content": item.body,
+            # Embeds as links to the originals: a feed reader loads no player.
+            "content": feed_html(item.body),
         }
 
 

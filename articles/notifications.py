@@ -182,13 +182,6 @@ def announce_due() -> None:
         announce_live(article_id=article_id, at=at)
 
 
-def mark_read(*, user, article: Article) -> None:
-    """`user` has opened `article`: what they were told about it is read."""
-    Notification.objects.filter(recipient=user, article=article, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
-
-
 def wants_email(user, kind: str) -> bool:
     """Whether `user` gets `kind` by email (everyone does until they turn it off)."""
     try:

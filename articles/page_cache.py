@@ -9,6 +9,9 @@ content readers can see may have changed:
   from the old rows can only ever be stored under the old token. A story, its bylines and
   its tags count only while the story is live or scheduled, before or after the change:
   writers saving drafts all day leave the readers' pages cached;
+- after a save or delete of a library picture (alt text, caption, credit, focal point, its
+  renditions' widths) that a story reaching readers shows, as its featured image or inside
+  its body (`<figure data-picture="ID">`); a picture no such story shows changes no page;
 - when the next scheduled story's time comes: the token records that time, and the first
   request after it makes a new token (scheduling needs no job, and neither does this).
 
@@ -24,7 +27,10 @@ once, so any other parameter (`utm_*`, `fbclid`, `?x=<random>`) finds the same p
 can neither make a new entry nor end up in its links. Views without `page_parameters` are
 not pages: their requests pass by untouched. Which responses are stored is then decided by
 their own headers: `Cache-Control: public` (set by `views.public_page`), 200, no cookie,
-nothing that varies by visitor.
+nothing that varies by visitor. A stored page keeps its headers (`KEPT_HEADERS`) and what the
+security middleware outside reads from its response (`KEPT_ATTRIBUTES`: the players a page
+with embeds allows), so it comes back with the same Content-Security-Policy and
+Permissions-Policy.
 """
 
 from __future__ import annotations
@@ -39,7 +45,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -51,7 +58,9 @@ from .models import (
     Article,
     ArticleAuthor,
     Author,
+    EmbedHost,
     Page,
+    Picture,
     Section,
     SiteSettings,
     TaggedArticle,
@@ -64,11 +73,14 @@ BYPASS_HEADER = "X-Bench-Bypass-Cache"
 STATUS_HEADER = "X-Page-Cache"
 # What a stored page keeps of its response; the rest is made again by the middleware.
 KEPT_HEADERS = ("Content-Type", "Cache-Control", "Content-Language", "Last-Modified", "ETag")
+# What the security middleware (outside this one) reads from a page's response to make its
+# headers: the frames and features a page with embeds allows (articles/embeds/policy.py).
+KEPT_ATTRIBUTES = ("_csp_replace", "_permissions_policy_override")
 # Pages may vary by how they are encoded, never by who asks.
 ALLOWED_VARY = {"accept-encoding"}
 # What readers see: saving or deleting any of these may change a page. A story and its
 # parts only while it reaches readers (see connect_signals).
-SHOWN_MODELS = (Section, Author, Page, SiteSettings, Tag)
+SHOWN_MODELS = (Section, Author, Page, SiteSettings, Tag, EmbedHost)
 
 
 @dataclass(frozen=True)
@@ -176,8 +188,21 @@ def _story_tags_changed(instance, action, **kwargs) -> None:
         invalidate_on_commit()
 
 
-def _renditions_recorded(instance, **kwargs) -> None:
-    if _reaches_readers(instance.pk):
+def _renditions_recorded(sender, instance, **kwargs) -> None:
+    if sender is Picture:
+        _picture_changed(instance)
+    elif _reaches_readers(instance.pk):
+        invalidate_on_commit()
+
+
+def _picture_shown(picture_id) -> bool:
+    """Whether a story reaching readers shows the picture, featured or inside its body."""
+    shown = Q(featured_picture_id=picture_id) | Q(body__contains=f'data-picture="{picture_id}"')
+    return Article.objects.reaching_readers().filter(shown).exists()
+
+
+def _picture_changed(instance, raw=False, **kwargs) -> None:
+    if not raw and instance.pk is not None and _picture_shown(instance.pk):
         invalidate_on_commit()
 
 
@@ -196,6 +221,9 @@ def connect_signals() -> None:
         _story_tags_changed, sender=Article.tags.through, dispatch_uid="pages-article-tags"
     )
     renditions_recorded.connect(_renditions_recorded, dispatch_uid="pages-renditions")
+    post_save.connect(_picture_changed, sender=Picture, dispatch_uid="pages-picture")
+    # Before the row goes, while its id still finds the stories that show it.
+    pre_delete.connect(_picture_changed, sender=Picture, dispatch_uid="pages-d-picture")
 
 
 def fragment(name: str, vary: str, render: Callable[[], str]) -> str:
@@ -279,10 +307,12 @@ class PageCacheMiddleware:
         key = _key(token, request)
         stored = cache.get(key)
         if stored is not None:
-            content, headers = stored
+            content, headers, *rest = stored  # (a page stored before attributes were kept)
             response = HttpResponse(content)
             for name, value in headers:
                 response[name] = value
+            for name, value in rest[0] if rest else ():
+                setattr(response, name, value)
             response[STATUS_HEADER] = "hit"
             return response
         response = self.get_response(request)
@@ -291,6 +321,11 @@ class PageCacheMiddleware:
                 set_response_etag(response)
             headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
             timeout = settings.NEWSROOM_PAGE_CACHE_SECONDS
-            cache.set(key, (response.content, headers), timeout=timeout)
+            kept = [
+                (name, getattr(response, name))
+                for name in KEPT_ATTRIBUTES
+                if hasattr(response, name)
+            ]
+            cache.set(key, (response.content, headers, kept), timeout=timeout)
             response[STATUS_HEADER] = "miss"
         return response

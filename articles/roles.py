@@ -24,6 +24,7 @@ NEWSROOM = [
     *crud("section"),
     *crud("author"),
     *crud("page"),
+    *crud("picture"),
 ]
 
 # Old WordPress addresses that redirect to imported stories: editors see and remove them.
@@ -38,6 +39,10 @@ ROLES = {
             "view_section",
             "view_author",
             *BYLINES,
+            # The media library: writers upload pictures, set their focal point and reuse them.
+            "add_picture",
+            "change_picture",
+            "view_picture",
         ],
         "taggit": ["add_tag", "view_tag"],
     },

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.templatetags.static import static
 
+from .body import embed_links
 from .models import Article, SiteSettings
 
 
@@ -37,6 +38,11 @@ def article_json_ld(article: Article, *, absolute, site: SiteSettings) -> list[d
         news["dateModified"] = article.last_updated.isoformat()
     if article.featured_image:
         news["image"] = [absolute(article.featured_image.url)]
+    if embedded := embed_links(article.body):
+        # Embeds as plain links to the originals, with their captions (no player, no id).
+        news["associatedMedia"] = [
+            {"@type": "MediaObject", "name": name, "url": original} for original, name in embedded
+        ]
     crumbs = [
         ("News", absolute("/")),
         (article.section.name, absolute(article.section.get_absolute_url())),

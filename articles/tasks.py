@@ -104,3 +104,14 @@ def make_renditions(*, article_id: int, name: str) -> None:
     article = Article.objects.filter(pk=article_id).first()
     if article is not None and article.featured_image.name == name:
         article.update_renditions()
+
+
+@task()
+def make_picture_renditions(*, picture_id: int, name: str) -> None:
+    """Make the smaller copies of library picture `picture_id`, if `name` is still its file."""
+    from .library import featured
+    from .models import Picture
+
+    picture = Picture.objects.filter(pk=picture_id).first()
+    if picture is not None and picture.image.name == name:
+        featured.make_renditions(picture)

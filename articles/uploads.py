@@ -213,6 +213,9 @@ class UploadedImageFieldFile(ImageFieldFile):
         cleaned = without_metadata(content, name)
         if cleaned is not None:
             name, content = cleaned
+            # Django measures the width and height from `content` once it is stored: a
+            # file without a name counts as none, and the sizes would be left empty.
+            content.name = name
         super().save(name, content, save)
 
 

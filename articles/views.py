@@ -19,6 +19,8 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from taggit.models import Tag
 
 from . import preview_links
+from .body import embeds_in
+from .embeds import policy as embed_policy
 from .forms import ContactForm
 from .models import Article, Author, Page, Section, SiteSettings
 from .pagination import NumberedPages
@@ -103,7 +105,15 @@ class ArticleDetailView(DetailView):
         json_ld = article_json_ld(
             article, absolute=self.request.build_absolute_uri, site=SiteSettings.current()
         )
-        return super().get_context_data(**blocks, latest=latest, json_ld=json_ld, **kwargs)
+        embeds = embeds_in(article.body)
+        return super().get_context_data(
+            **blocks, latest=latest, json_ld=json_ld, embeds=embeds, **kwargs
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        # Its players' origins, and nothing more, in the page's headers.
+        response = super().render_to_response(context, **response_kwargs)
+        return embed_policy.apply(response, context["embeds"])
 
 
 def _never_shared(view):
@@ -241,15 +251,29 @@ class SearchView(StoryListView):
         )
 
 
+class EmbedsAllowedMixin:
+    """A standing page's embeds: their players' origins, and nothing more, in its headers."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context.get("page")
+        context["embeds"] = embeds_in(page.body) if page is not None else []
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        return embed_policy.apply(response, context["embeds"])
+
+
 @public_page
-class PageView(DetailView):
+class PageView(EmbedsAllowedMixin, DetailView):
     model = Page
     template_name = "pages/page.html"
     context_object_name = "page"
 
 
 @method_decorator(never_cache, "dispatch")
-class ContactView(FormView):
+class ContactView(EmbedsAllowedMixin, FormView):
     """Contact Us: the page's text, then a form that stores the message for the editors."""
 
     template_name = "pages/contact.html"

@@ -8,13 +8,21 @@ page answered from the cache gets the same header as the response that stored it
 
 The admin is never cached. It gets `NEWSROOM_ADMIN_CSP`, whose script-src allows this
 response's nonce: articles/admin/csp.py puts it on the body editor's inline import map.
+
+A page with embeds allows its players' origins (articles/embeds/policy.py) through
+attributes of its response, which the page cache keeps with the page; a 304 answering a
+conditional GET keeps them too (`ConditionalGetMiddleware`), since a browser may update the
+headers of its stored copy from a 304's.
 """
 
 from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
+from django.middleware import http
 from django.urls import NoReverseMatch, reverse
+
+from articles.page_cache import KEPT_ATTRIBUTES
 
 
 def is_admin(request: HttpRequest) -> bool:
@@ -54,3 +62,15 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and is_admin(request):
             parts.config = settings.NEWSROOM_ADMIN_CSP
         return parts
+
+
+class ConditionalGetMiddleware(http.ConditionalGetMiddleware):
+    """Django's, with a 304 carrying the attributes its page's headers are made from."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponseBase):
+        answer = super().process_response(request, response)
+        if answer is not response:
+            for name in KEPT_ATTRIBUTES:
+                if hasattr(response, name):
+                    setattr(answer, name, getattr(response, name))
+        return answer

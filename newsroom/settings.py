@@ -13,6 +13,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.log import DEFAULT_LOGGING
+from django_prose_editor.config import add_allowed_classes, add_tags_and_attributes, html_tags
+from js_asset.js import static_lazy
 from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -102,8 +104,9 @@ MIDDLEWARE = [
     # Old (WordPress) addresses that would be a 404 → 301 to the story. Inside CommonMiddleware,
     # so its APPEND_SLASH redirect never comes before ours.
     "articles.redirects.LegacyURLMiddleware",
-    # ETags for every page, answering a matching conditional GET with 304.
-    "django.middleware.http.ConditionalGetMiddleware",
+    # ETags for every page, answering a matching conditional GET with 304 (which keeps the
+    # page's own Content-Security-Policy and Permissions-Policy: newsroom/security.py).
+    "newsroom.security.ConditionalGetMiddleware",
     # Reader pages from the shared cache: before CSRF, auth and the rest, which a page
     # that is the same for everyone does not need.
     "articles.page_cache.PageCacheMiddleware",
@@ -314,6 +317,46 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# The body editor's own extensions (django-prose-editor): ES modules under
+# articles/static/articles/admin/editor/, enabled by name in articles.admin.forms.BODY_EDITOR.
+# Each maps to what it writes (the package's allow-list format; articles.sanitize decides).
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        # Tables with caption and header row, pull quotes, clean paste (docs/rich-bodies.md).
+        "js": [
+            static_lazy("articles/admin/editor/table.js"),
+            static_lazy("articles/admin/editor/pullquote.js"),
+            static_lazy("articles/admin/editor/paste.js"),
+        ],
+        "extensions": {
+            "CaptionedTable": html_tags(
+                ["table", "caption", "thead", "tbody", "tr", "th", "td"],
+                {"th": ["colspan", "rowspan"], "td": ["colspan", "rowspan"]},
+            ),
+            "PullQuote": lambda config, shared: (
+                add_tags_and_attributes(shared, ["blockquote", "p"], None),
+                add_allowed_classes(shared, {"blockquote": ["pull-quote"]}),
+            ),
+            "CleanPaste": html_tags([]),
+        },
+    },
+    {
+        # A picture of the media library inside the body, and its picker (docs/rich-bodies.md).
+        "js": [static_lazy("articles/admin/editor/picture.js")],
+        "extensions": {
+            "LibraryPicture": html_tags(["figure", "figcaption"], {"figure": ["data-picture"]}),
+        },
+    },
+    {
+        # Embeds: the Embed button, and a provider's address pasted on its own line
+        # (docs/rich-bodies.md; articles.embeds checks them).
+        "js": [static_lazy("articles/admin/editor/embed.js")],
+        "extensions": {
+            "Embed": html_tags(["figure", "figcaption"], {"figure": ["data-embed", "data-id"]}),
+        },
+    },
+]
+
 # Security (docs/security.md). Headers on every response: no MIME sniffing, no framing, the
 # origin only to other sites, a window of our own.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -356,6 +399,9 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:", *NEWSROOM_CSP_EXTRA_IMG_SRC],
         "font-src": [SELF],
         "connect-src": [SELF],
+        # No frames; a page with embeds allows exactly its players' origins, after the
+        # reader's click (articles/embeds/policy.py).
+        "frame-src": [NONE],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
         "base-uri": [SELF],
@@ -370,7 +416,9 @@ NEWSROOM_ADMIN_CSP = CONTENT_SECURITY_POLICY["DIRECTIVES"] | {
     "style-src": [SELF, UNSAFE_INLINE],
     "img-src": [SELF, "data:", "blob:", *NEWSROOM_CSP_EXTRA_IMG_SRC],
 }
-# Powerful features no page of ours uses are off, for us and anything we embed.
+# Powerful features no page of ours uses are off, for us and anything we embed. A page with
+# embeds grants the few its players need (autoplay, encrypted-media, fullscreen,
+# picture-in-picture) to their origins only: the reasons are in articles/embeds/policy.py.
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (

@@ -7,7 +7,15 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.models import Follow, SavedStory
-from articles.models import Article, ArticleAuthor, Author, Notification, Page, Section
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Author,
+    Notification,
+    Page,
+    Picture,
+    Section,
+)
 
 PASSWORD = "correct horse battery staple"
 
@@ -91,6 +99,25 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def tags(article, create, extracted, **kwargs):
         if create and extracted:
             article.tags.set(extracted)
+
+
+def _jpeg(width: int = 900, height: int = 600) -> bytes:
+    """Left half red, right half blue (tests.pictures.photo): a crop shows which side it kept."""
+    from tests.pictures import encode, photo
+
+    return encode(photo(width, height), "JPEG", quality=90)
+
+
+class PictureFactory(factory.django.DjangoModelFactory):
+    """A picture of the media library, 900 by 600 (`image__data=` another picture's bytes)."""
+
+    class Meta:
+        model = Picture
+
+    image = factory.django.FileField(filename="harbour.jpg", data=factory.LazyFunction(_jpeg))
+    alt = factory.Sequence(lambda n: f"Fishing boats moored along a harbour wall, view {n}")
+    caption = "Boats wait out the monsoon swell."
+    credit = "Photo: Desk archive"
 
 
 class PageFactory(factory.django.DjangoModelFactory):

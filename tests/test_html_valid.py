@@ -4,7 +4,14 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from tests.factories import PASSWORD, UserFactory, authenticator_app, passkey, totp_code
+from tests.factories import (
+    PASSWORD,
+    ArticleFactory,
+    UserFactory,
+    authenticator_app,
+    passkey,
+    totp_code,
+)
 from tests.html import vnu_errors
 
 pytestmark = pytest.mark.django_db
@@ -84,4 +91,42 @@ def test_two_factor_pages_are_valid_html(client, vnu_command, tmp_path):
         assert response.status_code == 200, name
     html = {name: response.content.decode() for name, response in pages.items()}
     errors = vnu_errors(vnu_command, html, tmp_path / "html")
+    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)
+
+
+def test_an_article_with_embeds_is_valid_html(client, vnu_command, tmp_path):
+    """Every provider's click-to-load facade, captioned or not (docs/rich-bodies.md)."""
+    from articles.embeds import PROVIDERS
+    from tests.test_embeds import ADDRESSES
+
+    first = {provider: embed_id for _, provider, embed_id in reversed(ADDRESSES)}
+    figures = "".join(
+        f'<figure data-embed="{key}" data-id="{first[key]}">'
+        + (f"<figcaption>Seen from the {key} <em>desk</em></figcaption>" if n % 2 else "")
+        + "</figure>"
+        for n, key in enumerate(PROVIDERS)
+    )
+    article = ArticleFactory(live=True, body=f"<p>Before.</p>{figures}<p>After.</p>")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert html.count('class="button embed__load"') == len(PROVIDERS)
+    errors = vnu_errors(vnu_command, {"article-embeds": html}, tmp_path / "html")
+    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)
+
+
+def test_an_article_with_every_rich_part_is_valid_html(client, vnu_command, tmp_path):
+    """An embed, a library picture with its caption, a table, a pull quote and a rule."""
+    from tests.factories import PictureFactory
+    from tests.rich_body import RICH_BODY
+
+    picture = PictureFactory(alt="Boats at the jetty", caption="Morning catch")
+    body = (
+        f"<p>Before.</p>{RICH_BODY}"
+        f'<figure data-picture="{picture.pk}"></figure>'
+        '<figure data-embed="youtube" data-id="Xq3v9LwTz0A"><figcaption>The storm</figcaption>'
+        "</figure><p>After.</p>"
+    )
+    article = ArticleFactory(live=True, body=body)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'alt="Boats at the jetty"' in html and "srcset" in html
+    errors = vnu_errors(vnu_command, {"article-every-part": html}, tmp_path / "html")
     assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)

@@ -296,22 +296,65 @@ def test_the_bell_shows_the_unread_count_in_the_admin(client, editor):
     assert reverse("notifications") in page
 
 
-def test_opening_a_story_marks_what_was_told_about_it_read(client, editor):
+def change_form(client, article_id) -> str:
+    return client.get(reverse("admin:articles_article_change", args=[article_id])).content.decode()
+
+
+def test_a_story_told_about_offers_to_mark_its_notifications_read(client, editor):
+    told_about = NotificationFactory(recipient=editor)
+    client.force_login(editor)
+    html = change_form(client, told_about.article_id)
+    assert "1 unread notification about this story" in html
+    assert "data-mark-read" in html
+
+
+def test_opening_a_story_changes_nothing_until_the_form_is_sent(client, editor):
+    told_about = NotificationFactory(recipient=editor)
+    client.force_login(editor)
+    change_form(client, told_about.article_id)
+    told_about.refresh_from_db()
+    assert told_about.read_at is None
+
+
+def test_marking_a_story_read_marks_only_what_was_told_about_it(client, editor):
     opened, other = NotificationFactory(recipient=editor), NotificationFactory(recipient=editor)
     client.force_login(editor)
-    client.get(reverse("admin:articles_article_change", args=[opened.article_id]))
+    response = client.post(
+        reverse("notifications_read"),
+        {"article": opened.article_id},
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.json() == {"ok": True, "marked": 1, "unread": 1}
     opened.refresh_from_db()
     other.refresh_from_db()
     assert opened.read_at is not None
     assert other.read_at is None
 
 
-def test_opening_a_story_leaves_other_peoples_notifications_unread(client, editor):
+def test_marking_a_story_read_leaves_other_peoples_notifications_unread(client, editor):
     theirs = NotificationFactory(recipient=UserFactory(role="Editor"))
     client.force_login(editor)
-    client.get(reverse("admin:articles_article_change", args=[theirs.article_id]))
+    client.post(reverse("notifications_read"), {"article": theirs.article_id})
     theirs.refresh_from_db()
     assert theirs.read_at is None
+
+
+def test_marking_read_without_javascript_goes_back_to_the_story(client, editor):
+    told_about = NotificationFactory(recipient=editor)
+    url = reverse("admin:articles_article_change", args=[told_about.article_id])
+    client.force_login(editor)
+    response = client.post(
+        reverse("notifications_read"), {"article": told_about.article_id, "next": url}
+    )
+    assert response["Location"] == url
+
+
+def test_marking_read_never_sends_anyone_off_the_site(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("notifications_read"), {"all": "1", "next": "https://evil.example/"}
+    )
+    assert response["Location"] == reverse("notifications")
 
 
 def test_the_bell_is_quiet_with_nothing_unread(client, editor):

@@ -43,6 +43,7 @@ def test_javascript_and_data_links_lose_their_target(href):
     assert "Read" in cleaned
 
 
+@pytest.mark.django_db  # a frame: the allow-list of frame hosts is read
 def test_style_and_iframe_are_removed():
     cleaned = clean_html(
         '<style>body{}</style><iframe src="https://evil.example"></iframe><p>Ok</p>'
@@ -125,6 +126,7 @@ def test_text_inside_a_style_within_math_is_listed_as_the_reader_would_see_it():
     assert removals(html) == ["a formula (math)", "the text “Secret words”"]
 
 
+@pytest.mark.django_db  # a frame: the allow-list of frame hosts is read
 def test_an_embedded_frame_is_listed_with_its_address():
     html = '<p>Watch:</p><iframe src="https://www.youtube.com/embed/abc"></iframe>'
     assert removals(html) == ["an embedded frame (iframe: https://www.youtube.com/embed/abc)"]
@@ -222,9 +224,15 @@ PIECES = [
     "<noscript>", "<select>", "<option>", "<iframe>", "<template>", "<textarea>", "<xmp>",
     "<plaintext>", "&amp;", "&nbsp;", "&lt;", "<br>", "<pre>", "\n", " ", "word", "x<y",
     "<![CDATA[", "]]>", "<form>", "<figure>", "<p title='</p>'>", "<object>", "<body>",
+    # Rich parts (docs/rich-bodies.md): embeds, library pictures, a provider's address.
+    '<figure data-embed="youtube" data-id="Xq3v9LwTz0A">', '<figure data-embed="x" data-id="1">',
+    '<figure data-embed="x" data-id="a">', '<figure data-picture="7">', "</figure>",
+    "<figcaption>", "</figcaption>", "https://youtu.be/Xq3v9LwTz0A",
+    "<a href='https://youtu.be/Xq3v9LwTz0A'>",
 ]  # fmt: skip
 
 
+@pytest.mark.django_db  # pieces hold frames: the allow-list of frame hosts is read
 @hypothesis_settings(max_examples=300, deadline=None, database=None)
 @given(st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=20))
 def test_a_cleaned_body_lists_nothing_so_a_stored_body_saves_again(parts):

@@ -16,13 +16,14 @@ from tests.servers import ROOT, base_environment, get, requires_gunicorn, settin
 
 READER_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-    "base-uri 'self'; object-src 'none'"
+    "font-src 'self'; connect-src 'self'; frame-src 'none'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'self'; object-src 'none'"
 )
 ADMIN_CSP = re.compile(
     r"default-src 'self'; script-src 'self'( 'nonce-(?P<nonce>[A-Za-z0-9+/=]+)')?; "
     r"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; "
-    r"connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; "
+    r"connect-src 'self'; frame-src 'none'; form-action 'self'; frame-ancestors 'none'; "
+    r"base-uri 'self'; "
     r"object-src 'none'$"
 )
 DISABLED_FEATURES = ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics")

@@ -28,11 +28,13 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.models import Follow, SavedStory
 from articles import preview_links, tasks, workflow
-from articles.models import Article, ContactMessage, LegacyURL, SiteSettings
+from articles.models import Article, ContactMessage, EmbedHost, LegacyURL, SiteSettings
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
+    NotificationFactory,
     PageFactory,
+    PictureFactory,
     SectionFactory,
     UserFactory,
     authenticator_app,
@@ -61,6 +63,7 @@ WRITES = {
     "articles_article_autosave_discard", "articles_article_autosave_new_discard",
     "articles_article_preview_link_create", "articles_article_preview_link_revoke",
     "articles_article_calendar_move", "articles_article_note_add",
+    "articles_picture_upload",
     "notifications_read", "notification_settings",
 }
 READS = {
@@ -75,6 +78,7 @@ READS = {
     # the admin's
     "index", "password_change_done", "autocomplete", "jsi18n", "view_on_site", "app_list",
     "articles_article_revisions", "articles_article_calendar", "notifications",
+    "articles_picture_choose", "articles_embed_check",
 }
 # fmt: on
 ADMIN_MODEL_VIEW = re.compile(r"^\w+_\w+_(changelist|add|history|delete|change)$")
@@ -119,6 +123,8 @@ ADMIN_MODELS = {
     "articles/sitesettings": "articles.SiteSettings",
     "articles/contactmessage": "articles.ContactMessage",
     "articles/legacyurl": "articles.LegacyURL",
+    "articles/picture": "articles.Picture",
+    "articles/embedhost": "articles.EmbedHost",
     "django_tasks_database/dbtaskresult": "django_tasks_database.DBTaskResult",
 }
 
@@ -144,6 +150,10 @@ def site(settings):
         name="A reader", email="reader@example.com", subject="Hello", message="A question."
     )
     LegacyURL.objects.create(path="/2024/05/metro-opens", article=story)
+    PictureFactory()  # a picture of the media library
+    EmbedHost.objects.create(host="maps.example.org", name="Example maps")
+    # Something to be told about: opening the story must not mark it read by itself.
+    NotificationFactory(recipient=admin, article=story)
     media = settings.MEDIA_ROOT / "articles"
     media.mkdir(parents=True, exist_ok=True)
     (media / "photo.txt").write_text("a file in media")

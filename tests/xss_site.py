@@ -129,6 +129,8 @@ def _write(
         draft,
         tags=f'"{COMMON_TAG}"',
         featured_image=SimpleUploadedFile("photo.jpg", jpeg(), "image/jpeg"),
+        # A new picture goes into the media library, which needs its alt text.
+        featured_image_alt="A picture for the escaping test",
         **{"bylines-TOTAL_FORMS": str(len(bylines))},
     )
     for order, author in enumerate(bylines):

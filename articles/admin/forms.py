@@ -4,12 +4,14 @@ from django import forms
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django_prose_editor.fields import ProseEditorFormField
 from taggit.models import Tag
 
 from .. import diffs, merge, workflow
+from ..embeds import PROVIDERS
 from ..models import Article, tag_string
 from . import buttons
 from .body_check import BodyCheckMixin
@@ -31,6 +33,25 @@ BODY_EDITOR = {
     "Blockquote": True,
     "HorizontalRule": True,
     "HardBreak": True,
+    # Ours (settings.DJANGO_PROSE_EDITOR_EXTENSIONS, docs/rich-bodies.md): a table with a
+    # caption and a header row, the pull quote, and paste from Word and Google Docs cleaned.
+    "CaptionedTable": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "PullQuote": True,
+    "CleanPaste": True,
+    # A picture of the media library (articles/admin/library.py serves its picker).
+    "LibraryPicture": {
+        "chooseUrl": reverse_lazy("admin:articles_picture_choose"),
+        "uploadUrl": reverse_lazy("admin:articles_picture_upload"),
+    },
+    # Embeds: the Embed button and pasted provider addresses, checked by the server
+    # (articles/admin/embeds.py); each shown in the editor as a labelled box.
+    "Embed": {
+        "checkUrl": reverse_lazy("admin:articles_embed_check"),
+        "labels": {key: f"{p.label} {p.noun}" for key, p in PROVIDERS.items()},
+    },
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
     "History": True,
     "HTML": True,
@@ -70,6 +91,13 @@ class ArticleAdminForm(BodyCheckMixin, forms.ModelForm):
             "featured_image": ImagePreviewInput,
             "deadline": DateTimeBoxes("Deadline"),
         }
+        labels = {"featured_image": "Or upload a new picture"}
+        help_texts = {
+            "featured_image": (
+                "It goes into the media library with the alt text (required), caption and "
+                "credit below. Tick “Clear” to remove the story's featured image."
+            ),
+        }
 
     # ArticleAdmin.get_form sets the request: who saves, and the byline rows sent with it.
     request = None
@@ -82,6 +110,21 @@ class ArticleAdminForm(BodyCheckMixin, forms.ModelForm):
         if self.instance.pk:
             self.fields["edit_version"].initial = self.instance.modified_at.isoformat()
             self.fields["edit_base"].initial = merge.sign(merge.snapshot(self.instance))
+
+    def picked_other_picture(self, cleaned: dict) -> bool:
+        """Whether the user chose a library picture other than the one the story has."""
+        picked = cleaned.get("featured_picture")
+        return picked is not None and picked.pk != self.instance._saved_picture
+
+    def clean_featured_image_alt(self):
+        """A new picture goes into the library with its alt text, which it must have."""
+        alt = self.cleaned_data.get("featured_image_alt", "")
+        if self.files.get(self.add_prefix("featured_image")) and not alt.strip():
+            raise ValidationError(
+                "Describe the new picture for readers who cannot see it: it goes into the "
+                "media library with this alt text."
+            )
+        return alt
 
     def clean_tags(self):
         """Each tag fits its column: taggit's field checks no length, and PostgreSQL refused
@@ -179,6 +222,9 @@ class ArticleAdminForm(BodyCheckMixin, forms.ModelForm):
             mine["featured_image"] = f"(new picture: {upload.name})"
         elif self.data.get(f"{image}-clear"):
             mine["featured_image"] = ""
+        elif self.picked_other_picture(cleaned):
+            # A picture of the library is compared as its file, as the story stores it.
+            mine["featured_image"] = cleaned["featured_picture"].image.name
         else:
             mine["featured_image"] = base.get("featured_image", "")
         if self.data.get(f"{merge.BYLINES}-TOTAL_FORMS") is not None:
@@ -207,6 +253,8 @@ class ArticleAdminForm(BodyCheckMixin, forms.ModelForm):
                 self.data.pop(key, None)
         elif name == "featured_image":
             cleaned["featured_image"] = stored.featured_image
+            cleaned["featured_picture"] = stored.featured_picture
+            self.data[self.add_prefix("featured_picture")] = str(stored.featured_picture_id or "")
         elif name == "assignee":
             cleaned["assignee"] = stored.assignee
             self.data[key] = str(stored.assignee_id or "")

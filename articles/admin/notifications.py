@@ -2,15 +2,18 @@
 
 Plain views under /admin/notifications/, each wrapped in `admin.site.admin_view` by
 newsroom/urls.py: every staff member sees only their own notifications. Opening a story's
-change form (from the list, the bell or an email) marks what told them about it read.
+change form (from the list, the bell or an email) marks what told them about it read: the
+form carries a "Mark read" form that articles/admin/mark_read.js sends at once.
 """
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from .. import notifications
@@ -35,22 +38,44 @@ def inbox(request):
 
 
 class ReadOnOpenMixin:
-    """For ArticleAdmin: the story's form, once open, has been seen."""
+    """For ArticleAdmin: the story's form offers to mark what told its reader about it read
+    (a small POST form; a script sends it as soon as the page opens, since a GET may change
+    nothing)."""
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:
-            notifications.mark_read(user=request.user, article=obj)
+            context["unread_here"] = Notification.objects.filter(
+                recipient=request.user, article=obj, read_at__isnull=True
+            ).count()
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 @require_POST
 def mark_read(request):
-    """Mark one notification (`notification`) or all of them (`all`) read."""
+    """Mark read one notification (`notification`), those about one story (`article`) or all
+    of them (`all`); back to `next` (a page of this site) or the list, or JSON to a script."""
     unread = Notification.objects.filter(recipient=request.user, read_at__isnull=True)
-    if "all" not in request.POST:
-        unread = unread.filter(pk=request.POST.get("notification") or 0)
-    unread.update(read_at=timezone.now())
+    if "article" in request.POST:
+        unread = unread.filter(article_id=_number(request.POST["article"]))
+    elif "all" not in request.POST:
+        unread = unread.filter(pk=_number(request.POST.get("notification")))
+    marked = unread.update(read_at=timezone.now())
+    if "application/json" in request.headers.get("Accept", ""):
+        left = Notification.objects.filter(recipient=request.user, read_at__isnull=True).count()
+        return JsonResponse({"ok": True, "marked": marked, "unread": left})
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(back)
     return redirect("notifications")
+
+
+def _number(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
 
 
 class EmailChoicesForm(forms.Form):

@@ -49,7 +49,11 @@ class ArticleAdmin(
     class Media:
         # Counters as you type: characters, and the body's words and reading time.
         css = {"all": ("articles/admin/counters.css", "articles/admin/diff.css")}
-        js = ("articles/admin/counters.js", "articles/admin/autosave.js")
+        js = (
+            "articles/admin/counters.js",
+            "articles/admin/autosave.js",
+            "articles/admin/mark_read.js",
+        )
 
     list_display = (
         "headline",
@@ -75,7 +79,7 @@ class ArticleAdmin(
     search_fields = ("headline", "summary", "slug")
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("headline",)}
-    autocomplete_fields = ("section",)
+    autocomplete_fields = ("section", "featured_picture")
     # The publication time is set by the Publish and Schedule buttons (articles.workflow).
     readonly_fields = (
         "status_badge",
@@ -114,12 +118,17 @@ class ArticleAdmin(
         (
             "Featured image",
             {
+                "description": (
+                    "Choose a picture of the media library, or upload a new one: it goes "
+                    "into the library with the alt text, caption and credit below."
+                ),
                 "fields": (
+                    "featured_picture",
                     "featured_image",
                     "featured_image_alt",
                     "featured_image_caption",
                     "featured_image_credit",
-                )
+                ),
             },
         ),
         (

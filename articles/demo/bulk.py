@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from ..images import ensure_renditions
-from ..models import Article, ArticleAuthor, Author, Section, TaggedArticle
+from ..models import Article, ArticleAuthor, Author, Picture, Section, TaggedArticle
 from .images import illustration
 
 BATCH = 1000
@@ -58,7 +58,7 @@ TAGS = ["Civic", "Infrastructure", "Budget", "Transport", "Environment", "Jobs",
 
 
 def _image_pool() -> list[dict]:
-    """A few pictures drawn once (with their renditions) and shared by generated stories."""
+    """A few pictures drawn once (with their renditions), in the library, shared by stories."""
     field = Article._meta.get_field("featured_image")
     pool = []
     for i in range(IMAGE_POOL):
@@ -67,9 +67,17 @@ def _image_pool() -> list[dict]:
         if not default_storage.exists(name):
             name = default_storage.save(name, ContentFile(data))
         sizes = ensure_renditions(FieldFile(None, field, name))
+        # In the media library, as every featured image is (articles.library.featured).
+        picture = Picture.objects.filter(image=name).first()
+        if picture is None:
+            picture = Picture(width=1200, height=675, alt=alt, credit="NM Media graphics")
+            picture.__dict__["image"] = name  # stored already: not measured again
+            picture.sizes = sizes
+            picture.save()
         pool.append(
             {
                 "featured_image": name,
+                "featured_picture": picture,
                 "featured_image_width": 1200,
                 "featured_image_height": 675,
                 "featured_image_alt": alt,

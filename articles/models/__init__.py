@@ -1,6 +1,7 @@
 """The newsroom's models, a module per group: taxonomy (sections, tags), authors, the
-article with its bylines and timeline, the site around them, editing (autosaves and
-presence), previews (shareable preview links) and notes (the staff's thread on a story)."""
+article with its bylines and timeline, the media library, the site around them, editing
+(autosaves and presence), previews (shareable preview links) and notes (the staff's thread
+on a story)."""
 
 from .article import (
     WORDS_PER_MINUTE,
@@ -12,6 +13,8 @@ from .article import (
 )
 from .authors import Author
 from .editing import Autosave, Presence
+from .embeds import EmbedHost
+from .library import Picture
 from .notes import StoryNote
 from .notifications import Notification, NotificationSettings
 from .previews import PreviewLink
@@ -26,10 +29,12 @@ __all__ = [
     "Autosave",
     "ContactMessage",
     "EditorialEvent",
+    "EmbedHost",
     "LegacyURL",
     "Notification",
     "NotificationSettings",
     "Page",
+    "Picture",
     "Presence",
     "PreviewLink",
     "Section",

@@ -14,10 +14,12 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from ..images import ensure_renditions
+from ..library import featured
 from ..querysets import ArticleQuerySet
 from ..sanitize import html_to_text, sanitize_body
 from ..uploads import UploadedImageField
 from .authors import Author
+from .library import focus_class
 from .taxonomy import Section, TaggedArticle, tag_string
 
 WORDS_PER_MINUTE = 200
@@ -69,6 +71,25 @@ class Article(models.Model):
     )
     featured_image_caption = models.CharField("caption", max_length=300, blank=True)
     featured_image_credit = models.CharField("credit", max_length=150, blank=True)
+    # The featured image is a picture of the library (reused by other stories and bodies),
+    # and the story keeps a copy of what its cards need of it: the file's name, size,
+    # renditions' widths and focal point above and below. Cards, lists, feeds and the
+    # article page then read the story's own row, with no join and no query more, and a
+    # listing's query stays on its index. articles.library.featured keeps the copy in step
+    # (on the story's save, and when the picture's focal point or renditions change). Alt
+    # text, caption and credit are the story's own, filled from the library when a picture
+    # is chosen: the story form edits and merges them (articles.merge).
+    featured_picture = models.ForeignKey(
+        "Picture",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="featured_in",
+        verbose_name="from the library",
+        help_text="Choose a picture of the media library, or upload a new one below.",
+    )
+    featured_image_focus_x = models.FloatField(default=0.5, editable=False)
+    featured_image_focus_y = models.FloatField(default=0.5, editable=False)
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
     authors = models.ManyToManyField(Author, through="ArticleAuthor", related_name="articles")
     tags = TaggableManager(through=TaggedArticle, blank=True)
@@ -175,6 +196,11 @@ class Article(models.Model):
             "featured_image_width",
             "featured_image_height",
             "featured_image_sizes",
+            # The picture follows the file's name, which is kept: restoring a revision finds
+            # the picture again by it (articles.library.featured.settle).
+            "featured_picture",
+            "featured_image_focus_x",
+            "featured_image_focus_y",
             "body_text",
             "reading_minutes",
             "first_published_at",
@@ -233,21 +259,29 @@ class Article(models.Model):
             self.clean_body()
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_text", "reading_minutes"}
-        image_changed = self.featured_image.name != self._saved_image
-        if image_changed:
+        if self.featured_image.name != self._saved_image:
             # The widths were those of the last picture's copies, which this one does not have.
             self.featured_image_sizes = []
+        settles = featured.needs_settling(self, update_fields)
         left = self._public_slug_left(update_fields)
-        if left is None:
+        if left is None and not settles:
             super().save(*args, **kwargs)
         else:
             with transaction.atomic():
+                if settles:
+                    # The picture of the library this image is (made for a new upload).
+                    featured.settle(self)
+                    if update_fields is not None:
+                        kwargs["update_fields"] = {*kwargs["update_fields"], *featured.COPIED}
                 super().save(*args, **kwargs)
-                self._keep_old_address(left)
+                if left is not None:
+                    self._keep_old_address(left)
+        self._saved_picture = self.featured_picture_id
         # After the save, because an uploaded file only reaches the storage during it.
+        image_changed = self.featured_image.name != self._saved_image
         if image_changed or (self.featured_image and not self.featured_image_sizes):
             self._saved_image = self.featured_image.name
-            if self.featured_image:
+            if self.featured_image and not self.featured_image_sizes:
                 self._queue_renditions()
 
     def get_absolute_url(self) -> str:
@@ -290,9 +324,11 @@ class Article(models.Model):
         article = super().from_db(db, field_names, values)
         image = article.__dict__.get("featured_image")
         article._saved_image = getattr(image, "name", image)
+        article._saved_picture = article.__dict__.get("featured_picture_id")
         return article
 
     _saved_image = None  # the featured image's name as loaded, to notice a new upload
+    _saved_picture = None  # the library picture's id as loaded, to notice another choice
 
     def _queue_renditions(self) -> None:
         """Have the background worker make the picture's smaller copies.
@@ -315,6 +351,8 @@ class Article(models.Model):
             Article.objects.filter(pk=self.pk).update(featured_image_sizes=sizes)
             # A plain update sends no post_save: say so, for the page cache.
             renditions_recorded.send(sender=Article, instance=self)
+        # The library's entry, and the other stories it is the picture of, learn them too.
+        featured.record_sizes(self.featured_picture_id, self.featured_image.name, sizes)
 
     # Set to save a body even though cleaning removes what readers see (listed by removals).
     accept_cleaned_body = False
@@ -329,6 +367,11 @@ class Article(models.Model):
         self.body = sanitize_body(self.body, accept_cleaned=self.accept_cleaned_body)
         self.body_text = html_to_text(self.body)
         self.reading_minutes = reading_minutes(self.body_text)
+
+    @property
+    def featured_focus_class(self) -> str:
+        """CSS classes that keep the featured image's focal point in a card's crop."""
+        return focus_class(self.featured_image_focus_x, self.featured_image_focus_y)
 
     @property
     def is_live(self) -> bool:

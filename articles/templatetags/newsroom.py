@@ -1,7 +1,6 @@
 """Template tags for the reader frame and the article page."""
 
 import json
-import re
 from datetime import timedelta
 from urllib.parse import quote
 
@@ -14,13 +13,14 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from articles import page_cache
+from articles.body import reader_html, split_after_paragraphs
+from articles.embeds import Hosts
 from articles.models import Article, Section
 
 register = template.Library()
 
 NOTIFICATION_WINDOW = timedelta(hours=72)
 NOTIFICATION_COUNT = 9
-_PARAGRAPH_END = re.compile(r"</p>", re.IGNORECASE)
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
@@ -111,18 +111,24 @@ def page_number_url(context, number: int) -> str:
 def article_body(article: Article, after_paragraphs: int = 3) -> tuple[str, str]:
     """The body split after its third paragraph (for the Read More box), dateline first.
 
-    Marking the parts safe is right only because the body was cleaned by articles.sanitize
-    when it was saved; the dateline is escaped here.
+    Each part is rendered for readers by articles.body (embeds as facades, library pictures,
+    tables). Marking them safe is right only because the body was cleaned by
+    articles.sanitize when it was saved; the dateline is escaped here.
     """
     body = article.body
     if article.dateline:
         label = format_html('<strong class="dateline">{}:</strong> ', article.dateline)
         body = f"<p>{label}{body[3:]}" if body.startswith("<p>") else f"<p>{label}</p>{body}"
-    ends = [m.end() for m in _PARAGRAPH_END.finditer(body)]
-    if len(ends) <= after_paragraphs:
-        return mark_safe(body), ""
-    cut = ends[after_paragraphs - 1]
-    return mark_safe(body[:cut]), mark_safe(body[cut:])
+    head, tail = split_after_paragraphs(body, after_paragraphs)
+    hosts = Hosts()  # the allow-list of frame hosts, read once for both parts if needed
+    return mark_safe(reader_html(head, hosts)), mark_safe(reader_html(tail, hosts))
+
+
+@register.filter
+def reader_body(html: str) -> str:
+    """A standing page's stored body as readers get it (articles.body): embeds as facades,
+    library pictures, tables that scroll. Safe only because the body was cleaned on save."""
+    return mark_safe(reader_html(html))
 
 
 @register.simple_tag

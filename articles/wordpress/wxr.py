@@ -15,8 +15,12 @@ from pathlib import Path
 from lxml import etree
 
 WP_VERSIONS = ("1.0", "1.1", "1.2")
-WP_NAMESPACES = tuple(f"http://wordpress.org/export/{v}/" for v in WP_VERSIONS)
+# WordPress writes http; the Theme Unit Test export and some hosts write https.
+WP_NAMESPACES = tuple(
+    f"{scheme}://wordpress.org/export/{v}/" for scheme in ("http", "https") for v in WP_VERSIONS
+)
 EXCERPT_NAMESPACES = tuple(f"{ns}excerpt/" for ns in WP_NAMESPACES)
+_WP_LIKE = re.compile(r"^https?://wordpress\.org/export/[^/]+/$")
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 
@@ -109,19 +113,27 @@ class _Names:
     """The namespaces this file uses, learnt from its declarations as they stream past."""
 
     def __init__(self) -> None:
-        self.wp = "{" + WP_NAMESPACES[-1] + "}"
-        self.excerpt = "{" + EXCERPT_NAMESPACES[-1] + "}"
+        self.wp = "{" + WP_NAMESPACES[2] + "}"
+        self.excerpt = "{" + EXCERPT_NAMESPACES[2] + "}"
+        self.unknown: str | None = None  # a WordPress namespace of a version we do not read
 
     def declare(self, uri: str) -> None:
         if uri in WP_NAMESPACES:
             self.wp = "{" + uri + "}"
         elif uri in EXCERPT_NAMESPACES:
             self.excerpt = "{" + uri + "}"
+        elif _WP_LIKE.match(uri):
+            self.unknown = uri
 
 
-def _stream(path: Path | str) -> Iterator[tuple[etree._Element, _Names]]:
-    """Each wanted element once complete; cleared, with all before it, when the caller is done."""
-    names = _Names()
+def _stream(
+    path: Path | str, names: _Names | None = None
+) -> Iterator[tuple[etree._Element, _Names]]:
+    """Each wanted element once complete; cleared, with all before it, when the caller is done.
+
+    `names` learns the file's namespaces as they are declared.
+    """
+    names = names or _Names()
     events = etree.iterparse(
         str(path),
         events=("start-ns", "end"),
@@ -194,7 +206,8 @@ def read_site(path: Path | str, progress: Callable[[int], None] | None = None) -
     It reads the whole file, so a file that is not well-formed fails here, before any write.
     """
     site = Site()
-    for element, names in _stream(path):
+    names = _Names()
+    for element, _ in _stream(path, names):
         wp = names.wp
         tag = element.tag
         if tag == "item":
@@ -227,6 +240,11 @@ def read_site(path: Path | str, progress: Callable[[int], None] | None = None) -
                 )
         elif tag == f"{wp}wxr_version":
             site.version = (element.text or "").strip()
+    if not site.version and names.unknown:
+        raise WxrError(
+            f"this WordPress export uses the namespace {names.unknown}, a version this "
+            "importer does not read (WXR 1.0 to 1.2, over http or https)."
+        )
     if not site.version:
         raise WxrError("this is not a WordPress export: it has no <wp:wxr_version>.")
     return site

@@ -61,10 +61,13 @@ def expect_unread(page, count: int) -> None:
 
 
 def open_notification(page, says: str) -> None:
-    """From the bell to the notifications page, and on to the story it is about."""
+    """From the bell to the notifications page, and on to the story it is about, which
+    marks what was told about it read (the bell's count drops)."""
     page.get_by_role("link", name=re.compile(r"Notifications")).click()
     expect(page).to_have_url(re.compile(r"/admin/notifications/$"))
     page.get_by_role("link", name=says).first.click()
+    expect(page.locator("form[data-mark-read]")).to_have_count(0)
+    expect(page.locator(".notification-bell .notification-count")).to_have_count(0)
 
 
 def emails_to(outbox, user) -> list:

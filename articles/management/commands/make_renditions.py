@@ -1,4 +1,4 @@
-"""Make the smaller copies of featured images: `python manage.py make_renditions [--all]`.
+"""Make the smaller copies of featured images and library pictures: `manage.py make_renditions`.
 
 Safe to rerun: copies that exist are reused, and only `featured_image_sizes` is written,
 with `update()`, so no story's "last updated" time moves.
@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 
 from articles import page_cache
 from articles.images import ensure_renditions
-from articles.models import Article
+from articles.models import Article, Picture
 
 BATCH = 500
 
@@ -51,10 +51,31 @@ class Command(BaseCommand):
                 updated += Article.objects.filter(pk__in=pks).update(
                     featured_image_sizes=list(widths)
                 )
-        if updated:  # update() sends no signal; pages list the sizes in their srcset
+        library = self.library_pictures(widths_by_name, every=options["all"])
+        if updated or library:  # update() sends no signal; pages list the sizes in their srcset
             page_cache.invalidate()
         without = sum(1 for widths in widths_by_name.values() if not widths)
         self.stdout.write(
             f"Renditions: {checked} stories checked, {updated} updated, "
-            f"{len(widths_by_name)} pictures ({without} too narrow or unreadable)."
+            f"{len(widths_by_name)} pictures ({without} too narrow or unreadable), "
+            f"{library} library pictures updated."
         )
+
+    def library_pictures(self, widths_by_name: dict[str, list[int]], *, every: bool) -> int:
+        """Make the copies of the library's pictures too (those inside bodies); how many changed."""
+        pictures = Picture.objects.exclude(image="").only("image", "width", "height", "sizes")
+        if not every:
+            pictures = pictures.filter(sizes=[])
+        updated = 0
+        last_pk = 0
+        while batch := list(pictures.filter(pk__gt=last_pk).order_by("pk")[:BATCH]):
+            last_pk = batch[-1].pk
+            for picture in batch:
+                name = picture.image.name
+                if name not in widths_by_name:
+                    widths_by_name[name] = ensure_renditions(picture.image)
+                if picture.sizes != widths_by_name[name]:
+                    updated += Picture.objects.filter(pk=picture.pk).update(
+                        sizes=widths_by_name[name]
+                    )
+        return updated
