@@ -15,8 +15,12 @@ from pathlib import Path
 from lxml import etree
 
 WP_VERSIONS = ("1.0", "1.1", "1.2")
-WP_NAMESPACES = tuple(f"http://wordpress.org/export/{v}/" for v in WP_VERSIONS)
+# WordPress writes http; the Theme Unit Test export and some hosts write https.
+WP_NAMESPACES = tuple(
+    f"{scheme}://wordpress.org/export/{v}/" for scheme in ("http", "https") for v in WP_VERSIONS
+)
 EXCERPT_NAMESPACES = tuple(f"{ns}excerpt/" for ns in WP_NAMESPACES)
+_WP_LIKE = re.compile(r"^https?://wordpress\.org/export/[^/]+/$")
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 
@@ -39,6 +43,7 @@ class WxrError(Exception):
 class Author:
     login: str
     display_name: str
+    email: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class Category:
     name: str
     parent: str  # the parent's nicename, "" for a top-level category
     line: int
+    term_id: str = ""  # what plugins (Yoast's primary category) refer to it by
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,9 @@ class Item:
     tags: tuple[str, ...]
     meta: dict[str, str] = field(default_factory=dict)
     comments: int = 0
+    # Entities the file uses without defining them (`&nbsp;` in XML): the text around them
+    # cannot be read whole, so the item must not be taken as it reads.
+    undefined_entities: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         title = self.title or "(no title)"
@@ -109,19 +118,27 @@ class _Names:
     """The namespaces this file uses, learnt from its declarations as they stream past."""
 
     def __init__(self) -> None:
-        self.wp = "{" + WP_NAMESPACES[-1] + "}"
-        self.excerpt = "{" + EXCERPT_NAMESPACES[-1] + "}"
+        self.wp = "{" + WP_NAMESPACES[2] + "}"
+        self.excerpt = "{" + EXCERPT_NAMESPACES[2] + "}"
+        self.unknown: str | None = None  # a WordPress namespace of a version we do not read
 
     def declare(self, uri: str) -> None:
         if uri in WP_NAMESPACES:
             self.wp = "{" + uri + "}"
         elif uri in EXCERPT_NAMESPACES:
             self.excerpt = "{" + uri + "}"
+        elif _WP_LIKE.match(uri):
+            self.unknown = uri
 
 
-def _stream(path: Path | str) -> Iterator[tuple[etree._Element, _Names]]:
-    """Each wanted element once complete; cleared, with all before it, when the caller is done."""
-    names = _Names()
+def _stream(
+    path: Path | str, names: _Names | None = None
+) -> Iterator[tuple[etree._Element, _Names]]:
+    """Each wanted element once complete; cleared, with all before it, when the caller is done.
+
+    `names` learns the file's namespaces as they are declared.
+    """
+    names = names or _Names()
     events = etree.iterparse(
         str(path),
         events=("start-ns", "end"),
@@ -164,6 +181,7 @@ def _item(element: etree._Element, names: _Names) -> Item:
     meta = {}
     for entry in element.iterchildren(f"{wp}postmeta"):
         meta[_text(entry, f"{wp}meta_key")] = _text(entry, f"{wp}meta_value")
+    entities = tuple(dict.fromkeys(f"&{e.name};" for e in element.iter(etree.Entity)))
     return Item(
         line=element.sourceline or 0,
         post_id=_text(element, f"{wp}post_id"),
@@ -185,6 +203,7 @@ def _item(element: etree._Element, names: _Names) -> Item:
         tags=tuple(tags),
         meta=meta,
         comments=sum(1 for _ in element.iterchildren(f"{wp}comment")),
+        undefined_entities=entities,
     )
 
 
@@ -194,7 +213,8 @@ def read_site(path: Path | str, progress: Callable[[int], None] | None = None) -
     It reads the whole file, so a file that is not well-formed fails here, before any write.
     """
     site = Site()
-    for element, names in _stream(path):
+    names = _Names()
+    for element, _ in _stream(path, names):
         wp = names.wp
         tag = element.tag
         if tag == "item":
@@ -215,7 +235,9 @@ def read_site(path: Path | str, progress: Callable[[int], None] | None = None) -
             )
             display = _text(element, f"{wp}author_display_name") or full or login
             if login:
-                site.authors[login] = Author(login=login, display_name=display)
+                site.authors[login] = Author(
+                    login=login, display_name=display, email=_text(element, f"{wp}author_email")
+                )
         elif tag == f"{wp}category":
             nicename = _text(element, f"{wp}category_nicename")
             if nicename:
@@ -224,9 +246,15 @@ def read_site(path: Path | str, progress: Callable[[int], None] | None = None) -
                     name=_text(element, f"{wp}cat_name") or nicename,
                     parent=_text(element, f"{wp}category_parent"),
                     line=element.sourceline or 0,
+                    term_id=_text(element, f"{wp}term_id"),
                 )
         elif tag == f"{wp}wxr_version":
             site.version = (element.text or "").strip()
+    if not site.version and names.unknown:
+        raise WxrError(
+            f"this WordPress export uses the namespace {names.unknown}, a version this "
+            "importer does not read (WXR 1.0 to 1.2, over http or https)."
+        )
     if not site.version:
         raise WxrError("this is not a WordPress export: it has no <wp:wxr_version>.")
     return site
