@@ -37,9 +37,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -151,8 +153,34 @@ def content_changed_at() -> float:
     return token.made_at or _now()
 
 
+_holding = threading.local()
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """Inside, saves and deletes invalidate nothing; leaving invalidates once, on commit.
+
+    For writers of many rows at a time (the WordPress import's batches): one new content
+    version per batch, and none of the per-save queries that decide whether a story
+    reaches readers.
+    """
+    depth = getattr(_holding, "depth", 0)
+    _holding.depth = depth + 1
+    try:
+        yield
+    finally:
+        _holding.depth = depth
+    if depth == 0:
+        transaction.on_commit(invalidate, robust=True)
+
+
+def _holding_back() -> bool:
+    return getattr(_holding, "depth", 0) > 0
+
+
 def invalidate_on_commit(**kwargs) -> None:
-    if kwargs.get("raw"):  # loaddata (a restore): its caller invalidates once, at the end
+    if kwargs.get("raw") or _holding_back():
+        # loaddata (a restore) and `held()` writers invalidate once, at the end.
         return
     transaction.on_commit(invalidate, robust=True)
 
@@ -162,12 +190,12 @@ def _reaches_readers(article_id) -> bool:
 
 
 def _story_about_to_be_saved(instance, raw=False, **kwargs) -> None:
-    if not raw:
+    if not raw and not _holding_back():
         instance._reached_readers = instance.pk is not None and _reaches_readers(instance.pk)
 
 
 def _story_saved(instance, raw=False, **kwargs) -> None:
-    if raw:  # loaddata (a restore): its caller invalidates once, at the end
+    if raw or _holding_back():  # loaddata (a restore), `held()`: invalidated once, at the end
         return
     before = getattr(instance, "_reached_readers", True)  # unknown: assume it did
     if before or _reaches_readers(instance.pk):
@@ -176,12 +204,16 @@ def _story_saved(instance, raw=False, **kwargs) -> None:
 
 def _part_of_story_changed(instance, raw=False, **kwargs) -> None:
     """A byline or a tagging: it matters only on a story that reaches readers."""
+    if raw or _holding_back():
+        return
     article_id = getattr(instance, "article_id", None) or instance.content_object_id
-    if not raw and _reaches_readers(article_id):
+    if _reaches_readers(article_id):
         invalidate_on_commit()
 
 
 def _story_tags_changed(instance, action, **kwargs) -> None:
+    if _holding_back():
+        return
     if action.startswith("post_") and (
         not isinstance(instance, Article) or _reaches_readers(instance.pk)
     ):
@@ -189,6 +221,8 @@ def _story_tags_changed(instance, action, **kwargs) -> None:
 
 
 def _renditions_recorded(sender, instance, **kwargs) -> None:
+    if _holding_back():
+        return
     if sender is Picture:
         _picture_changed(instance)
     elif _reaches_readers(instance.pk):
@@ -202,7 +236,9 @@ def _picture_shown(picture_id) -> bool:
 
 
 def _picture_changed(instance, raw=False, **kwargs) -> None:
-    if not raw and instance.pk is not None and _picture_shown(instance.pk):
+    if raw or _holding_back():
+        return
+    if instance.pk is not None and _picture_shown(instance.pk):
         invalidate_on_commit()
 
 

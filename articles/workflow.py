@@ -167,10 +167,16 @@ def _check(user, article: Article, action: str) -> Transition:
 
 @transaction.atomic
 def _apply(
-    *, article: Article, by, action: str, note: str = "", changes: dict | None = None
+    *,
+    article: Article,
+    by,
+    action: str,
+    note: str = "",
+    changes: dict | None = None,
+    checked: bool = True,
 ) -> Article:
     locked = Article.objects.select_for_update().get(pk=article.pk)
-    transition = _check(by, locked, action)
+    transition = _check(by, locked, action) if checked else TRANSITIONS[action]
     before = locked.status
     fields = dict(changes or {})
     if transition.target:
@@ -253,6 +259,22 @@ def trash(*, article: Article, by) -> Article:
 def restore(*, article: Article, by) -> Article:
     """Bring a story back from the trash, in the state it was in."""
     return _apply(article=article, by=by, action="restore", changes={"trashed_at": None})
+
+
+def follow_source(*, article: Article, published: bool, note: str, at=None) -> Article:
+    """Put the story in the state its source now gives it: off the site (a draft), or
+    published again at `at`. For imports (the WordPress import's rerun): no one acted, so
+    no permission applies; the timeline records it with `note` naming the source."""
+    if published:
+        return _apply(
+            article=article,
+            by=None,
+            action="publish",
+            note=note,
+            changes={"published_at": at},
+            checked=False,
+        )
+    return _apply(article=article, by=None, action="unpublish", note=note, checked=False)
 
 
 ACTIONS = {

@@ -187,6 +187,18 @@ class Article(models.Model):
         editable=False,
         help_text="The WordPress post this story was imported from; a second import updates it.",
     )
+    wordpress_digest = models.CharField(
+        max_length=40,
+        blank=True,
+        editable=False,
+        help_text="A digest of the WordPress post as last imported: a rerun skips it unchanged.",
+    )
+    wordpress_synced_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The story's modified time as the last import left it (later: edited here).",
+    )
 
     objects = ArticleQuerySet.as_manager()
     # Every save keeps a revision of the content and state; derived and bookkeeping fields
@@ -210,6 +222,8 @@ class Article(models.Model):
             "created_by",
             "last_edited_by",
             "wordpress_id",
+            "wordpress_digest",
+            "wordpress_synced_at",
             # Set by articles.assignments, which records each change on the timeline.
             "assignee",
             "deadline",

@@ -2,37 +2,43 @@
 
 Two streaming passes over the file (`wxr`): the first collects the authors, categories and
 attachments that posts refer to (attachments may come after the posts that use them); the
-second writes each post. Everything is written in one transaction, so a bad item leaves the
-database as it was. Rows go through `save()`, so every body meets the one sanitizer; a body
-that cleaning cuts is imported cleaned, and the report lists what went, post by post.
+second writes the posts in batches, each batch one transaction. Stopping an import (Ctrl-C,
+a killed process) keeps the batches already committed, and running it again resumes: each
+story records a digest of the post it came from, so a post imported before and unchanged
+since costs nothing, and the result is the same as one uninterrupted run.
 
-A second import of the same export updates the stories it made (found by `wordpress_id`)
-and writes a new revision only for a story whose content changed.
+Nothing in the export stops the import. A post that cannot be taken as it is gets a
+documented fix or is skipped (`report.DECISIONS`), and every decision goes to the report
+file. Rows go through `save()`, so every body meets the one sanitizer. The page cache is
+invalidated once per batch (`page_cache.held`), not once per story.
+
+On a rerun the stories follow their posts: a post no longer published in WordPress is
+taken off the site here through the workflow (`workflow.follow_source`), with an editorial
+event naming the import; `keep_local_changes` leaves stories edited here since alone.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, transaction
+from django.db.models import F
 from django.utils import timezone
 
-from ..models import Article, ArticleAuthor, Author, LegacyURL
+from .. import page_cache, workflow
+from ..models import Article, ArticleAuthor, LegacyURL
 from ..redirects import legacy_path, post_id_path
 from ..sanitize import clean_html, removals, sanitize_body
 from . import wxr
-from .content import (
-    ascii_slug,
-    body_text,
-    convert_body,
-    plain_text,
-    stable_suffix,
-    summary_from,
-)
+from .content import ascii_slug, body_text, convert_body, plain_text, summary_from
 from .media import MediaDir, MediaStore
+from .people import People
 from .report import ImportFailed, Report
 from .sections import Sections
 
@@ -45,12 +51,14 @@ STATUSES = {
     "pending": Status.IN_REVIEW,
     "private": Status.DRAFT,
 }
-SKIPPED_STATUSES = {
+# Statuses whose posts are not imported; a story imported from such a post before is taken
+# off the site (its post was trashed in WordPress since).
+GONE_STATUSES = {
     "trash": "in WordPress's trash",
     "auto-draft": "an auto-draft WordPress made, never saved by a writer",
     "inherit": "a copy that belongs to another post",
 }
-SKIPPED_TYPES = {
+NOT_IMPORTED_TYPES = {
     "attachment": "read only as the posts' featured images",
     "revision": "an earlier version of a post: only the current one is imported",
     "page": "pages are not imported (write standing pages in the admin)",
@@ -60,7 +68,13 @@ NO_DATE = "0000-00-00 00:00:00"
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 HEADLINE_MAX = Article._meta.get_field("headline").max_length
 SLUG_MAX = Article._meta.get_field("slug").max_length
+TAG_MAX = 100  # taggit's Tag.name
+UNTITLED_WORDS = 8
+BATCH_SIZE = 200
+# Part of every post's digest: a new version of the importer writes every story once more.
+DIGEST_VERSION = "2"
 CHANGE_REASON = "Imported from WordPress"
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?…)])")
 
 
 class Importer:
@@ -73,6 +87,9 @@ class Importer:
         media_dir: Path | None = None,
         default_section: str = "news",
         dry_run: bool = False,
+        keep_local_changes: bool = False,
+        report_path: Path | None = None,
+        batch_size: int = BATCH_SIZE,
         progress: Callable[[str, int, int], None] | None = None,
     ):
         self.path = Path(path)
@@ -81,15 +98,23 @@ class Importer:
         self.store = MediaStore(storage, dry_run=dry_run)
         self.default_section = default_section
         self.dry_run = dry_run
+        self.keep_local_changes = keep_local_changes
+        self.report_path = Path(report_path) if report_path else None
+        self.batch_size = max(1, batch_size)
         self.progress = progress or (lambda phase, done, total: None)
-        self.report = Report(source=self.path.name, dry_run=dry_run)
+        self.report = Report(source=self.path.name, dry_run=dry_run, path=self.report_path)
         self.site = wxr.Site()
-        self.authors: dict[str, Author] = {}
-        self.sections = Sections({}, default=default_section, report=self.report)
-        self.slugs: dict[str, str] = {}  # slug → the item that took it in this import
+        self.forget()
+
+    def forget(self) -> None:
+        """Drop what was looked up or made so far (after a rollback it may no longer exist)."""
+        self.sections = Sections(
+            self.site.categories, default=self.default_section, report=self.report
+        )
+        self.people = People(self.site.authors, self.report)
 
     def run(self) -> Report:
-        """Import the whole file in one transaction (rolled back on error or for a dry run)."""
+        """Import the file batch by batch (each rolled back for a dry run)."""
         try:
             self.site = wxr.read_site(
                 self.path, progress=lambda done: self.progress("Reading", done, 0)
@@ -98,106 +123,199 @@ class Importer:
             raise ImportFailed(f"{self.path.name}, {error}") from error
         except OSError as error:
             raise ImportFailed(f"{self.path.name}: cannot be read: {error}") from error
-        self.sections = Sections(
-            self.site.categories, default=self.default_section, report=self.report
-        )
+        self.forget()
         total = self.site.items
+        out = self.report_path.open("w", encoding="utf-8") if self.report_path else None
+        self.report.out = out
         try:
-            with transaction.atomic():
-                for done, item in enumerate(wxr.iter_items(self.path), start=1):
-                    self.import_item(item)
+            batch: list[wxr.Item] = []
+            for done, item in enumerate(wxr.iter_items(self.path), start=1):
+                batch.append(item)
+                if len(batch) >= self.batch_size:
+                    self.write(batch)
+                    batch = []
                     self.progress("Importing", done, total)
+            if batch:
+                self.write(batch)
+            self.progress("Importing", total, total)
+        finally:
+            if out is not None:
+                out.close()
+        self.report.items = total
+        return self.report
+
+    def write(self, items: list[wxr.Item]) -> None:
+        """One batch, in one transaction; its files and decisions kept only once it commits."""
+        try:
+            with page_cache.held(), transaction.atomic():
+                existing = self.existing(items)
+                for item in items:
+                    self.import_item(item, existing)
                 if self.dry_run:
                     transaction.set_rollback(True)
         except BaseException:
             self.store.discard()
+            self.forget()
+            self.report.rolled_back()
             raise
-        self.report.items = total
-        return self.report
+        self.report.batches += 1
+        if self.dry_run:
+            self.forget()
+            self.report.rolled_back()
+        else:
+            self.store.keep()
+            self.report.committed()
+
+    def existing(self, items: list[wxr.Item]) -> dict[int, Article]:
+        """The stories this batch's posts were imported as before, by post id."""
+        ids = [int(i.post_id) for i in items if i.post_id.isascii() and i.post_id.isdigit()]
+        return {a.wordpress_id: a for a in Article.objects.filter(wordpress_id__in=ids)}
 
     # Items ---------------------------------------------------------------------------
 
-    def skip(self, item: wxr.Item, why: str) -> None:
-        self.report.skipped[item.post_type or "(no post type)", why] += 1
-        self.report.skipped_items.append(f"{item}: {why}")
-
-    def import_item(self, item: wxr.Item) -> None:
+    def import_item(self, item: wxr.Item, existing: dict[int, Article]) -> None:
         if item.post_type != "post":
-            self.skip(item, SKIPPED_TYPES.get(item.post_type, "a post type that is not imported"))
+            why = NOT_IMPORTED_TYPES.get(item.post_type, "a post type that is not imported")
+            self.report.decide(item, "not-imported", why, outcome="left out")
             return
-        if item.status in SKIPPED_STATUSES:
-            self.skip(item, SKIPPED_STATUSES[item.status])
+        if not (item.post_id.isascii() and item.post_id.isdigit()):
+            self.report.decide(
+                item, "bad-post-id", f"wp:post_id “{item.post_id}” is not a number", "skipped"
+            )
+            return
+        post_id = int(item.post_id)
+        article = existing.get(post_id)
+        if item.undefined_entities:
+            self.report.decide(
+                item,
+                "undefined-entity",
+                f"it uses {', '.join(item.undefined_entities)}, which the file does not "
+                "define, so its text cannot be read whole; the story here is left as it was",
+                "skipped",
+            )
+            return
+        if item.status in GONE_STATUSES:
+            if article is not None and article.status == Status.PUBLISHED:
+                self.take_down(item, article, GONE_STATUSES[item.status])
+            else:
+                self.report.decide(item, "not-imported", GONE_STATUSES[item.status], "left out")
+            return
+        if item.status not in STATUSES:
+            self.report.decide(
+                item, "unknown-status", f"wp:status “{item.status}” is not WordPress's", "skipped"
+            )
+            return
+        digest = self.digest(item)
+        if article is not None and article.wordpress_digest == digest:
+            self.report.unchanged += 1
+            return
+        if article is not None and self.keep_local_changes and edited_here(article):
+            self.report.decide(
+                item,
+                "local-changes-kept",
+                f"story #{article.pk} was edited here since it was imported",
+                "kept",
+            )
+            self.report.unchanged += 1
             return
         try:
-            self.import_post(item)
-        except IntegrityError as error:
-            raise ImportFailed(f"{item}: the database refused it: {error}") from error
+            # A savepoint: a post the database refuses costs that post, not its batch.
+            with transaction.atomic():
+                self.import_post(item, post_id, article, digest)
+        except DatabaseError as error:
+            self.forget()  # what the savepoint made (a section, a byline) is gone
+            self.report.decide(item, "database-refused", str(error).strip(), "skipped")
 
-    def import_post(self, item: wxr.Item) -> None:
-        post_id = self.post_id(item)
+    def import_post(
+        self, item: wxr.Item, post_id: int, article: Article | None, digest: str
+    ) -> None:
         values = self.fields(item, post_id)
-        article = Article.objects.filter(wordpress_id=post_id).first()
-        self.check_slug(item, values["slug"], article)
+        values["section"], other_categories = self.sections.for_item(item)
+        values["slug"] = self.unique_slug(item, values["slug"], post_id, article)
         image = self.featured_image(item)
+        author = self.people.for_item(item)
         if article is None:
             article = Article(wordpress_id=post_id, **values, **image)
             article.accept_cleaned_body = True  # fields() reported what cleaning removes
             article._change_reason = CHANGE_REASON
             article.save()
-            changed = created = True
-        else:
-            created = False
-            changed = self.update(article, {**values, **image})
-        changed |= self.set_byline(article, self.author(item))
-        changed |= self.set_tags(article, item)
-        # Our own address, if the slug changed, was recorded by the save (Article.save).
-        changed |= self.record_old_paths(article, self.old_paths(item, post_id))
-        self.report.comments += item.comments
-        if created:
             self.report.created += 1
-        elif changed:
+        elif self.update(item, article, {**values, **image}):
             self.report.updated += 1
         else:
             self.report.unchanged += 1
+        self.set_byline(article, author)
+        if other_categories:
+            self.report.decide(
+                item,
+                "categories-as-tags",
+                f"filed under “{values['section'].name}”; also tagged "
+                + ", ".join(f"“{name}”" for name in other_categories),
+            )
+        self.set_tags(article, [*item.tags, *other_categories])
+        # Our own address, if the slug changed, was recorded by the save (Article.save).
+        self.record_old_paths(article, self.old_paths(item, post_id))
+        self.report.comments += item.comments
+        # The story as this import left it: a later edit here moves modified_at on.
+        Article.objects.filter(pk=article.pk).update(
+            wordpress_digest=digest, wordpress_synced_at=F("modified_at")
+        )
 
-    def post_id(self, item: wxr.Item) -> int:
-        if not item.post_id.isascii() or not item.post_id.isdigit():
-            raise ImportFailed(f"{item}: its wp:post_id “{item.post_id}” is not a number.")
-        return int(item.post_id)
+    def digest(self, item: wxr.Item) -> str:
+        """What the story is made from: the post, its author's entry and its picture."""
+        author = self.site.authors.get(item.creator)
+        thumbnail = item.meta.get("_thumbnail_id", "")
+        attachment = (
+            self.site.attachments.get(int(thumbnail))
+            if thumbnail.isascii() and thumbnail.isdigit()
+            else None
+        )
+        found = self.media.find(attachment).path is not None if attachment else False
+        source = [
+            DIGEST_VERSION,
+            self.default_section,
+            {k: v for k, v in vars(item).items() if k not in {"line", "meta", "comments"}},
+            {k: item.meta.get(k, "") for k in sorted(item.meta) if not k.startswith("_edit")},
+            vars(author) if author else None,
+            vars(attachment) if attachment else None,
+            found,
+        ]
+        encoded = json.dumps(source, sort_keys=True, default=str, ensure_ascii=False)
+        return hashlib.sha1(encoded.encode(), usedforsecurity=False).hexdigest()
 
     def fields(self, item: wxr.Item, post_id: int) -> dict:
         """The story's own fields from the post (not bylines, tags or the image)."""
-        if item.status not in STATUSES:
-            raise ImportFailed(f"{item}: unknown wp:status “{item.status}”.")
         status = STATUSES[item.status]
         if item.status == "private":
-            self.report.private.append(str(item))
+            self.report.decide(item, "private", "imported as a draft: hidden from readers")
         elif item.password and status == Status.PUBLISHED:
             status = Status.DRAFT
-            self.report.protected.append(str(item))
-        headline = plain_text(item.title)
-        if not headline:
-            raise ImportFailed(f"{item}: it has no title.")
-        if len(headline) > HEADLINE_MAX:
-            raise ImportFailed(f"{item}: its title is longer than {HEADLINE_MAX} characters.")
+            self.report.decide(item, "password", "imported as a draft")
+        body = convert_body(item.content)
+        text = body_text(clean_html(body))
+        headline = self.headline(item, text)
+        if not plain_text(item.title):
+            status = Status.DRAFT
         date = self.date(item, item.post_date_gmt, item.post_date, "wp:post_date")
         modified = self.date(item, item.modified_gmt, item.modified, "wp:post_modified")
         published_at = updated_at = None
         if status == Status.PUBLISHED:
             if date is None:
-                raise ImportFailed(f"{item}: a published post needs its wp:post_date.")
-            published_at = date
-            updated_at = max(modified, date) if modified else date
-        body = convert_body(item.content)
+                status = Status.DRAFT
+                self.report.decide(
+                    item, "bad-date", "a published post without a date: imported as a draft"
+                )
+            else:
+                published_at = date
+                updated_at = max(modified, date) if modified else date
         if removed := removals(body):
-            self.report.bodies_cleaned.append(f"{item}: {'; '.join(removed)}")
-        summary = plain_text(item.excerpt) or summary_from(body_text(clean_html(body)))
+            self.report.decide(item, "body-cleaned", "; ".join(removed))
+        summary = plain_text(item.excerpt) or summary_from(text)
         values = {
             "headline": headline,
             "slug": self.slug(item, headline, post_id),
-            "summary": summary,
+            "summary": SPACE_BEFORE_PUNCTUATION.sub(r"\1", summary),
             "body": body,
-            "section": self.sections.for_item(item),
             "status": status,
             "published_at": published_at,
             "first_published_at": published_at,
@@ -206,6 +324,21 @@ class Importer:
         if date is not None:  # else the story's own default: when it was imported
             values["created_at"] = date
         return values
+
+    def headline(self, item: wxr.Item, text: str) -> str:
+        headline = plain_text(item.title)
+        if not headline:
+            words = text.split()
+            headline = " ".join(words[:UNTITLED_WORDS]) + ("…" if len(words) > 8 else "")
+            headline = headline or f"Untitled WordPress post {item.post_id}"
+            self.report.decide(
+                item, "untitled", f"imported as a draft titled “{headline}”: give it a headline"
+            )
+        if len(headline) > HEADLINE_MAX:
+            cut = headline[: HEADLINE_MAX - 1].rsplit(" ", 1)[0] + "…"
+            self.report.decide(item, "title-too-long", f"cut to “{cut}”")
+            headline = cut
+        return headline
 
     def date(self, item: wxr.Item, gmt: str, local: str, name: str) -> datetime | None:
         """The UTC time if WordPress recorded one, else the local time in our time zone."""
@@ -216,7 +349,8 @@ class Importer:
                 moment = datetime.strptime(value, DATE_FORMAT)  # noqa: DTZ007 (zone set below)
             except ValueError:
                 field = f"{name}_gmt" if aware else name
-                raise ImportFailed(f"{item}: its {field} “{value}” is not a date.") from None
+                self.report.decide(item, "bad-date", f"its {field} “{value}” is not a date")
+                continue
             return moment.replace(tzinfo=UTC) if aware else timezone.make_aware(moment)
         return None
 
@@ -229,30 +363,46 @@ class Importer:
             slug = f"{slug[: SLUG_MAX - 12]}-{post_id}" if slug else f"post-{post_id}"
         return slug or f"post-{post_id}"
 
-    def check_slug(self, item: wxr.Item, slug: str, article: Article | None) -> None:
-        if slug in self.slugs:
-            raise ImportFailed(
-                f"{item} and {self.slugs[slug]} have the same slug “{slug}”: "
-                "change one of them in WordPress and export again."
-            )
-        self.slugs[slug] = str(item)
+    def unique_slug(self, item: wxr.Item, slug: str, post_id: int, article: Article | None) -> str:
+        """`slug`, or with the post id after it if another story has it (reported)."""
         clash = Article.objects.filter(slug=slug)
         if article is not None:
             clash = clash.exclude(pk=article.pk)
         other = clash.only("headline", "wordpress_id").first()
-        if other is not None:
-            origin = (
-                f"imported from WordPress post {other.wordpress_id}"
-                if other.wordpress_id
-                else "not from this import"
-            )
-            raise ImportFailed(
-                f"{item}: its slug “{slug}” is taken by the story “{other.headline}” "
-                f"(#{other.pk}, {origin})."
-            )
+        if other is None:
+            return slug
+        suffix = f"-{post_id}"
+        unique = slug[: SLUG_MAX - len(suffix)] + suffix
+        origin = (
+            f"WordPress post {other.wordpress_id}" if other.wordpress_id else "a story made here"
+        )
+        self.report.decide(
+            item,
+            "slug-taken",
+            f"“{slug}” is taken by “{other.headline}” ({origin}): this one is “{unique}”, "
+            "and its old address still leads to it",
+        )
+        return unique
 
-    def update(self, article: Article, values: dict) -> bool:
-        """Set the changed fields and save, only if something changed (one new revision)."""
+    def update(self, item: wxr.Item, article: Article, values: dict) -> bool:
+        """Set the changed fields and save, only if something changed (one new revision).
+
+        A change of status (published here, no longer in WordPress, or the other way
+        round) goes through the workflow, so the timeline says the import did it.
+        """
+        if (values["status"] == Status.PUBLISHED) != (article.status == Status.PUBLISHED):
+            if values["status"] == Status.PUBLISHED:
+                workflow.follow_source(
+                    article=article,
+                    published=True,
+                    at=values["published_at"],
+                    note=f"Published again by the WordPress import of {self.path.name}: "
+                    "the post is published there.",
+                )
+                self.report.decide(item, "republished", f"story #{article.pk}")
+            else:
+                self.take_down(item, article, f"“{item.status}” in WordPress")
+            values = {k: v for k, v in values.items() if k not in {"status", "published_at"}}
         changed = []
         for name, value in values.items():
             current = getattr(article, name)
@@ -271,34 +421,29 @@ class Importer:
             article.save()
         return bool(changed)
 
-    # What a post refers to -----------------------------------------------------------
-
-    def author(self, item: wxr.Item) -> Author:
-        login = item.creator
-        if login in self.authors:
-            return self.authors[login]
-        entry = self.site.authors.get(login)
-        if entry is None:
-            raise ImportFailed(
-                f"{item}: its author “{login}” (dc:creator) has no <wp:author> entry in the export."
+    def take_down(self, item: wxr.Item, article: Article, why: str) -> None:
+        """Unpublish a story whose post is no longer published in WordPress."""
+        if self.keep_local_changes and edited_here(article):
+            self.report.decide(
+                item,
+                "local-changes-kept",
+                f"story #{article.pk} was edited here since it was imported: left published",
+                "kept",
             )
-        max_length = Author._meta.get_field("slug").max_length
-        slug = ascii_slug(login, max_length=max_length, fallback=f"author-{stable_suffix(login)}")
-        name = plain_text(entry.display_name)[: Author._meta.get_field("name").max_length]
-        author = Author.objects.filter(slug=slug).first()
-        if author is None:
-            author = Author.objects.create(slug=slug, name=name or login)
-            self.report.authors_created += 1
-        elif name and author.name != name:
-            author.name = name
-            author.save(update_fields=["name"])
-            self.report.authors_updated += 1
-        self.authors[login] = author
-        return author
+            return
+        workflow.follow_source(
+            article=article,
+            published=False,
+            note=f"Unpublished by the WordPress import of {self.path.name}: the post is {why}.",
+        )
+        Article.objects.filter(pk=article.pk).update(wordpress_synced_at=F("modified_at"))
+        self.report.decide(item, "unpublished", f"story #{article.pk}: the post is {why}")
+
+    # What a post refers to -----------------------------------------------------------
 
     def featured_image(self, item: wxr.Item) -> dict:
         """The image fields for the post's featured image, or {} if it has none or it is
-        missing (a missing image is listed in the report and leaves the story's as it is)."""
+        missing (a missing image is reported and leaves the story's as it is)."""
         thumbnail = item.meta.get("_thumbnail_id", "")
         if not thumbnail:
             return {}
@@ -308,13 +453,13 @@ class Importer:
             else None
         )
         if attachment is None:
-            self.report.images_missing.append(
-                f"{item}: attachment {thumbnail} is not in the export"
+            self.report.decide(
+                item, "image-missing", f"attachment {thumbnail} is not in the export"
             )
             return {}
         found = self.media.find(attachment)
         if found.path is None:
-            self.report.images_missing.append(f"{item}: {found.problem}")
+            self.report.decide(item, "image-missing", found.problem)
             return {}
         self.report.images_imported += 1
         name = self.store.store(found.path, attachment)
@@ -328,25 +473,21 @@ class Importer:
             "featured_image_caption": plain_text(attachment.caption)[:caption_max],
         }
 
-    def set_byline(self, article: Article, author: Author) -> bool:
+    def set_byline(self, article: Article, author) -> None:
         if list(article.bylines.values_list("author_id", flat=True)) == [author.pk]:
-            return False
+            return
         article.bylines.all().delete()
         ArticleAuthor.objects.create(article=article, author=author, order=0)
-        return True
 
-    def set_tags(self, article: Article, item: wxr.Item) -> bool:
-        max_length = 100  # taggit's Tag.name
+    def set_tags(self, article: Article, tags: list[str]) -> None:
         names: dict[str, str] = {}
-        for tag in item.tags:
-            name = plain_text(tag)[:max_length]
+        for tag in tags:
+            name = plain_text(tag)[:TAG_MAX]
             if name:
                 names.setdefault(name.lower(), name)
         current = {name.lower() for name in article.tags.names()}
-        if current == set(names):
-            return False
-        article.tags.set(list(names.values()))
-        return True
+        if current != set(names):
+            article.tags.set(list(names.values()))
 
     def old_paths(self, item: wxr.Item, post_id: int) -> set[str]:
         """The post's old addresses: its permalink's path and WordPress's `/?p=ID`."""
@@ -362,15 +503,17 @@ class Importer:
                     paths.add(path)
         return paths
 
-    def record_old_paths(self, article: Article, paths: set[str]) -> bool:
+    def record_old_paths(self, article: Article, paths: set[str]) -> None:
         existing = dict(LegacyURL.objects.filter(path__in=paths).values_list("path", "article_id"))
-        changed = False
         for path in sorted(paths):
             if path not in existing:
                 LegacyURL.objects.create(path=path, article=article)
                 self.report.old_urls += 1
-                changed = True
             elif existing[path] != article.pk:
                 LegacyURL.objects.filter(path=path).update(article=article)
-                changed = True
-        return changed
+
+
+def edited_here(article: Article) -> bool:
+    """Whether the story changed here after the import last wrote it."""
+    synced = article.wordpress_synced_at
+    return synced is not None and article.modified_at != synced

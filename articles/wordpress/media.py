@@ -69,7 +69,7 @@ class MediaDir:
 
 
 class MediaStore:
-    """Copies found files into the media storage; forgets its copies if the import fails."""
+    """Copies found files into the media storage; forgets its copies if their batch fails."""
 
     def __init__(self, storage, *, dry_run: bool = False):
         self.storage = storage
@@ -102,8 +102,13 @@ class MediaStore:
         self.saved.append(saved)
         return saved
 
+    def keep(self) -> None:
+        """The rows that name the files copied so far are committed: keep the files."""
+        self.saved.clear()
+
     def discard(self) -> None:
-        """Delete the files this import copied, and their renditions (the rows rolled back)."""
+        """Delete the files copied since the last `keep()`, and their renditions (the rows
+        that named them were rolled back)."""
         for name in self.saved:
             for width in RENDITION_WIDTHS:
                 for ext in rendition_formats():

@@ -1,8 +1,10 @@
 """WordPress categories as our sections, which nest one level deep.
 
-A top-level category is a top-level section; every other category becomes a child of its
-top-level ancestor (a grandchild such as Cities > Pune > Kothrud is filed as Cities >
-Kothrud), so no story loses its category. A section that already exists with the same
+A post's primary category is its section (the one an SEO plugin marked, else the first
+listed); its other categories become tags, so no grouping is lost. A top-level category
+is a top-level section; every other category becomes a child of its top-level ancestor
+(a grandchild such as Cities > Pune > Kothrud is filed as Cities > Kothrud), so no story
+loses its category. A section that already exists with the same
 slug is used as it is: editors may have named and placed it already.
 """
 
@@ -14,6 +16,8 @@ from .content import ascii_slug, plain_text, stable_suffix
 from .report import Report
 
 UNCATEGORIZED = "uncategorized"
+# Where SEO plugins record a post's primary category (a term id).
+PRIMARY_KEYS = ("_yoast_wpseo_primary_category", "rank_math_primary_category")
 SLUG_MAX = Section._meta.get_field("slug").max_length
 NAME_MAX = Section._meta.get_field("name").max_length
 
@@ -26,21 +30,35 @@ class Sections:
         self.default_slug = default
         self.report = report
         self.made: dict[str, Section] = {}  # by category nicename (or the default's slug)
+        self.by_term_id = {c.term_id: c.nicename for c in categories.values() if c.term_id}
 
-    def for_item(self, item: wxr.Item) -> Section:
-        """The post's first category, its first child category if it has one; uncategorized
-        posts go to the default section."""
+    def for_item(self, item: wxr.Item) -> tuple[Section, list[str]]:
+        """The post's section, and the names of its other categories (they become tags).
+
+        The section is the primary category an SEO plugin recorded (Yoast's, or Rank
+        Math's), else the first listed; uncategorized posts go to the default section.
+        """
         categories = [
             (nicename, name)
             for nicename, name in item.categories
             if nicename and nicename.lower() != UNCATEGORIZED
         ]
         if not categories:
-            return self.default()
-        known = self.categories
-        children = [c for c in categories if c[0] in known and known[c[0]].parent]
-        nicename, name = (children or categories)[0]
-        return self.for_category(nicename, name)
+            return self.default(), []
+        primary = self.primary(item, categories) or categories[0]
+        others = [
+            plain_text(self.categories[n].name if n in self.categories else name) or n
+            for n, name in categories
+            if n != primary[0]
+        ]
+        return self.for_category(*primary), others
+
+    def primary(self, item: wxr.Item, categories: list[tuple[str, str]]):
+        term = next((item.meta[key] for key in PRIMARY_KEYS if item.meta.get(key)), "")
+        if not term:
+            return None
+        by_term = self.by_term_id.get(term)
+        return next((c for c in categories if c[0] == by_term), None)
 
     def default(self) -> Section:
         slug = self.default_slug

@@ -43,6 +43,7 @@ class WxrError(Exception):
 class Author:
     login: str
     display_name: str
+    email: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Category:
     name: str
     parent: str  # the parent's nicename, "" for a top-level category
     line: int
+    term_id: str = ""  # what plugins (Yoast's primary category) refer to it by
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,9 @@ class Item:
     tags: tuple[str, ...]
     meta: dict[str, str] = field(default_factory=dict)
     comments: int = 0
+    # Entities the file uses without defining them (`&nbsp;` in XML): the text around them
+    # cannot be read whole, so the item must not be taken as it reads.
+    undefined_entities: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         title = self.title or "(no title)"
@@ -176,6 +181,7 @@ def _item(element: etree._Element, names: _Names) -> Item:
     meta = {}
     for entry in element.iterchildren(f"{wp}postmeta"):
         meta[_text(entry, f"{wp}meta_key")] = _text(entry, f"{wp}meta_value")
+    entities = tuple(dict.fromkeys(f"&{e.name};" for e in element.iter(etree.Entity)))
     return Item(
         line=element.sourceline or 0,
         post_id=_text(element, f"{wp}post_id"),
@@ -197,6 +203,7 @@ def _item(element: etree._Element, names: _Names) -> Item:
         tags=tuple(tags),
         meta=meta,
         comments=sum(1 for _ in element.iterchildren(f"{wp}comment")),
+        undefined_entities=entities,
     )
 
 
@@ -228,7 +235,9 @@ def read_site(path: Path | str, progress: Callable[[int], None] | None = None) -
             )
             display = _text(element, f"{wp}author_display_name") or full or login
             if login:
-                site.authors[login] = Author(login=login, display_name=display)
+                site.authors[login] = Author(
+                    login=login, display_name=display, email=_text(element, f"{wp}author_email")
+                )
         elif tag == f"{wp}category":
             nicename = _text(element, f"{wp}category_nicename")
             if nicename:
@@ -237,6 +246,7 @@ def read_site(path: Path | str, progress: Callable[[int], None] | None = None) -
                     name=_text(element, f"{wp}cat_name") or nicename,
                     parent=_text(element, f"{wp}category_parent"),
                     line=element.sourceline or 0,
+                    term_id=_text(element, f"{wp}term_id"),
                 )
         elif tag == f"{wp}wxr_version":
             site.version = (element.text or "").strip()
