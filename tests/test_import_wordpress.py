@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -25,6 +26,10 @@ from tests.pictures import assert_no_metadata, jpeg_with_gps
 pytestmark = pytest.mark.django_db
 
 EXPORT = Path(__file__).parent / "fixtures" / "wordpress" / "export.xml"
+# WordPress's public Theme Unit Test data, kept beside the project (../shared), not in it.
+THEME_UNIT_TEST = (
+    Path(__file__).resolve().parents[2] / "shared" / "wordpress" / "themeunittestdata.wordpress.xml"
+)
 IMAGE = "2024/05/metro-evening.jpg"  # the one featured image the media dir holds
 STATUS = Article.Status
 MODELS = (Article, ArticleAuthor, Author, Section, LegacyURL, Tag, Article.history.model)
@@ -806,3 +811,76 @@ def test_the_command_exits_0_when_nothing_was_skipped(tmp_path):
     Command().run_from_argv(
         ["manage.py", "import_wordpress", str(EXPORT), "--report", str(tmp_path / "r.jsonl")]
     )
+
+
+# Content: embeds, media, page breaks and shortcodes (articles/wordpress/content.py)
+
+YOUTUBE_ID = "Xq3v9LwTz0A"
+
+
+def converted(html: str) -> tuple[str, list[tuple[str, str]]]:
+    from articles.wordpress.content import convert
+
+    return convert(html)
+
+
+def test_an_embed_shortcode_of_a_provider_becomes_an_embed():
+    html, _ = converted(f"[embed]https://www.youtube.com/watch?v={YOUTUBE_ID}[/embed]")
+    assert html == f'<figure data-embed="youtube" data-id="{YOUTUBE_ID}"></figure>'
+
+
+def test_a_jetpack_youtube_shortcode_becomes_an_embed():
+    html, _ = converted(f"[youtube=https://youtu.be/{YOUTUBE_ID}]")
+    assert html == f'<figure data-embed="youtube" data-id="{YOUTUBE_ID}"></figure>'
+
+
+def test_a_block_editor_embed_keeps_its_caption():
+    url = "https://x.com/citydesk/status/1790000000000000001"
+    block = (
+        f'<!-- wp:embed {{"url":"{url}"}} --><figure class="wp-block-embed is-type-rich">'
+        f'<div class="wp-block-embed__wrapper">\n{url}\n</div><figcaption>The post</figcaption>'
+        "</figure><!-- /wp:embed -->"
+    )
+    html, _ = converted(block)
+    assert html == (
+        '<figure data-embed="x" data-id="1790000000000000001"><figcaption>The post</figcaption>'
+        "</figure>"
+    )
+
+
+def test_a_video_file_becomes_a_link_to_it_and_is_reported():
+    html, notes = converted('[video mp4="https://old.example/uploads/ferry.mp4"][/video]')
+    assert html == '<p><a href="https://old.example/uploads/ferry.mp4">Video: ferry.mp4</a></p>'
+    assert [decision for decision, _ in notes] == ["media-linked"]
+
+
+def test_an_audio_element_no_longer_vanishes_but_becomes_a_link():
+    html, _ = converted('<audio controls><source src="https://old.example/a/hymn.mp3"></audio>')
+    assert html == '<p><a href="https://old.example/a/hymn.mp3">Audio: hymn.mp3</a></p>'
+
+
+def test_more_and_nextpage_leave_no_empty_paragraph():
+    html, _ = converted("First part.\n\n<!--more-->\n\nSecond part.\n<!--nextpage-->\nThird.")
+    assert "<p></p>" not in html and "<!--" not in html
+    assert html.count("<p>") == 3
+
+
+def test_an_unknown_shortcode_is_removed_keeping_its_text_and_is_reported():
+    html, notes = converted('[su_box title="Note"]The ferry runs daily.[/su_box] [gallery]')
+    assert html == "<p>The ferry runs daily.</p>"
+    assert notes == [("shortcode-removed", "[su_box]"), ("shortcode-removed", "[gallery]")]
+
+
+def test_bracketed_words_that_are_not_shortcodes_stay_text():
+    html, notes = converted("Our reporter [sic] wrote this [UPDATE 2: the minister replied].")
+    assert "[sic]" in html and "[UPDATE 2: the minister replied]" in html
+    assert notes == []
+
+
+@pytest.mark.skipif(not THEME_UNIT_TEST.exists(), reason="../shared/wordpress is not beside us")
+def test_the_theme_unit_test_export_imports_whole_with_no_shortcode_left(tmp_path):
+    run(THEME_UNIT_TEST)
+    assert Article.objects.count() == 58
+    assert not [e for e in decisions() if e["outcome"] == "skipped"]
+    for body in Article.objects.values_list("body", flat=True):
+        assert not re.search(r"\[/?(gallery|embed|video|audio|caption)\b", body), body[:200]

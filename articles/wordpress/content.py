@@ -1,16 +1,20 @@
 """WordPress bodies into our HTML, before the sanitizer sees them.
 
 Block-editor comments go, `[caption]` shortcodes become `<figure>`s, and classic-editor
-text gets its paragraphs the way WordPress's `wpautop` makes them on display. What tags and
-attributes survive is still decided by `articles.sanitize` when the story is saved.
+text gets its paragraphs the way WordPress's `wpautop` makes them on display. Embeds
+(`[embed]`, `[youtube]`, the block editor's embed blocks, `[video]`/`<video>` of a provider)
+become our embeds; a video or audio file becomes a link to it; `<!--more-->` and
+`<!--nextpage-->` go without leaving empty paragraphs; any other shortcode is removed (an
+enclosing one keeps its text) and named, so it never reaches readers as literal text. What
+tags and attributes survive is still decided by `articles.sanitize` when the story is saved.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from html import escape
-from urllib.parse import unquote
+from html import escape, unescape
+from urllib.parse import unquote, urlsplit
 
 from django.utils.text import slugify
 
@@ -40,6 +44,25 @@ KEPT_WHOLE = re.compile(r"<(pre|figure)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?।](?=\s)")
+
+BREAKS = re.compile(r"[ \t]*<!--\s*(?:more\b[^>]*?|nextpage|noteaser)\s*-->[ \t]*", re.I)
+EMBED_SHORTCODE = re.compile(r"\[embed\b[^\]]*\](.*?)\[/embed\]", re.I | re.S)
+YOUTUBE_SHORTCODE = re.compile(r"\[youtube[=\s]\s*([^\]\s]+)[^\]]*\]", re.I)
+MEDIA_SHORTCODE = re.compile(r"\[(video|audio)\b([^\]]*)\](?:(.*?)\[/\1\])?", re.I | re.S)
+MEDIA_TAG = re.compile(r"<(video|audio)\b([^>]*)>(.*?)</\1\s*>", re.I | re.S)
+BLOCK_EMBED = re.compile(
+    r"<figure\b[^>]*\bwp-block-embed\b[^>]*>\s*<div\b[^>]*wp-block-embed__wrapper[^>]*>"
+    r"\s*(.*?)\s*</div>\s*(?:<figcaption\b[^>]*>(.*?)</figcaption>)?\s*</figure>",
+    re.I | re.S,
+)
+ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+SOURCE_SRC = re.compile(r"""<source\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", re.I)
+MEDIA_FILE_KEYS = ("src", "mp4", "m4v", "webm", "ogv", "wmv", "flv", "mp3", "ogg", "wav", "m4a")
+SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s[^\[\]]*)?|=[^\[\]]*)\]")
+# Shortcodes of WordPress itself and of the commonest plugins, removed even without
+# attributes; any other bracketed word is kept unless it has `key=value` attributes, a
+# closing tag or a plugin-like name (`[sic]`, `[1]` and `[UPDATE 2: …]` are text).
+KNOWN_SHORTCODES = {"gallery", "playlist", "wp_caption", "contact-form", "simple"}
 
 
 def strip_block_comments(html: str) -> str:
@@ -101,9 +124,96 @@ def is_block_editor(html: str) -> bool:
 
 def convert_body(html: str) -> str:
     """A WordPress post's `content:encoded` as our body HTML (still to be sanitized)."""
+    return convert(html)[0]
+
+
+def convert(html: str) -> tuple[str, list[tuple[str, str]]]:
+    """`convert_body`, and what was done that the report should say: (decision, detail)."""
+    notes: list[tuple[str, str]] = []
     block_editor = is_block_editor(html)
-    html = captions_to_figures(strip_block_comments(html))
-    return html.strip() if block_editor else autop(html)
+    html = BREAKS.sub("\n\n" if not block_editor else "", html)
+    html = BLOCK_EMBED.sub(lambda m: _embed_block(m.group(1), m.group(2) or "", notes), html)
+    html = strip_block_comments(html)
+    html = EMBED_SHORTCODE.sub(lambda m: _embed_block(m.group(1), "", notes), html)
+    html = YOUTUBE_SHORTCODE.sub(lambda m: _embed_block(m.group(1), "", notes), html)
+    html = MEDIA_SHORTCODE.sub(lambda m: _media(m.group(1), _attributes(m.group(2)), notes), html)
+    html = MEDIA_TAG.sub(lambda m: _media_tag(m, notes), html)
+    html = captions_to_figures(html)
+    html = _other_shortcodes(html, notes)
+    html = html.strip() if block_editor else autop(html)
+    return re.sub(r"<p>\s*</p>", "", html), notes
+
+
+def _attributes(text: str) -> dict[str, str]:
+    return {
+        m.group(1).lower(): unescape(next(g for g in m.groups()[1:] if g is not None))
+        for m in ATTRIBUTE.finditer(text)
+    }
+
+
+def _embed_block(url: str, caption: str, notes: list) -> str:
+    """An address WordPress embedded: our embed when a provider is known, else a link."""
+    from ..embeds import from_url
+
+    url = unescape(re.sub(r"<[^>]+>", "", url)).strip()
+    caption_text = html_to_text(caption)
+    found = from_url(url)
+    if found is not None:
+        figcaption = f"<figcaption>{escape(caption_text)}</figcaption>" if caption_text else ""
+        return (
+            f'\n\n<figure data-embed="{escape(found.provider)}" data-id="{escape(found.id)}">'
+            f"{figcaption}</figure>\n\n"
+        )
+    if not url.startswith(("http://", "https://")):
+        return ""
+    notes.append(("embed-linked", f"{url}: no embed here for this address; linked instead"))
+    text = escape(caption_text or url)
+    return f'\n\n<p><a href="{escape(url)}">{text}</a></p>\n\n'
+
+
+def _media(kind: str, attributes: dict[str, str], notes: list, inner: str = "") -> str:
+    """A video or audio player: the provider's embed, else a link to the file."""
+    url = next((attributes[k] for k in MEDIA_FILE_KEYS if attributes.get(k)), "")
+    url = url or (SOURCE_SRC.search(inner).group(1) if SOURCE_SRC.search(inner) else "")
+    if not url:
+        notes.append(("shortcode-removed", f"a {kind} without an address"))
+        return ""
+    from ..embeds import from_url
+
+    if from_url(url) is not None:
+        return _embed_block(url, "", notes)
+    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or url
+    notes.append(("media-linked", f"{kind} {url}: a file, not a provider; linked"))
+    label = "Video" if kind.lower() == "video" else "Audio"
+    return f'\n\n<p><a href="{escape(url)}">{label}: {escape(name)}</a></p>\n\n'
+
+
+def _media_tag(match: re.Match, notes: list) -> str:
+    return _media(match.group(1), _attributes(match.group(2)), notes, match.group(3))
+
+
+def _other_shortcodes(html: str, notes: list) -> str:
+    """Remove the shortcodes nothing here stands for; an enclosing one keeps its text."""
+    closing = {m.group(2).lower() for m in SHORTCODE.finditer(html) if m.group(1)}
+    removed: dict[str, int] = {}
+
+    def remove(match: re.Match) -> str:
+        name = match.group(2).lower()
+        plugin_like = "_" in name or "-" in name
+        if not (
+            name in closing or match.group(3).strip() or plugin_like or name in KNOWN_SHORTCODES
+        ):
+            return match.group(0)
+        if not match.group(1):
+            removed[name] = removed.get(name, 0) + 1
+        return ""
+
+    html = SHORTCODE.sub(remove, html)
+    for name, count in removed.items():
+        notes.append(
+            ("shortcode-removed", f"[{name}]" + (f" ({count} times)" if count > 1 else ""))
+        )
+    return html
 
 
 def body_text(html: str) -> str:

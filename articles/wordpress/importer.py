@@ -36,7 +36,7 @@ from ..models import Article, ArticleAuthor, LegacyURL
 from ..redirects import legacy_path, post_id_path
 from ..sanitize import clean_html, removals, sanitize_body
 from . import wxr
-from .content import ascii_slug, body_text, convert_body, plain_text, summary_from
+from .content import ascii_slug, body_text, convert, plain_text, summary_from
 from .media import MediaDir, MediaStore
 from .people import People
 from .report import ImportFailed, Report
@@ -291,7 +291,9 @@ class Importer:
         elif item.password and status == Status.PUBLISHED:
             status = Status.DRAFT
             self.report.decide(item, "password", "imported as a draft")
-        body = convert_body(item.content)
+        body, notes = convert(item.content)
+        for decision, detail in notes:
+            self.report.decide(item, decision, detail)
         text = body_text(clean_html(body))
         headline = self.headline(item, text)
         if not plain_text(item.title):
