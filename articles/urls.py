@@ -1,6 +1,10 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import feeds, sitemaps, views
+from .slugs import SlugConverter
+
+# Stories' slugs may be in any script (articles.slugs).
+register_converter(SlugConverter, "story_slug")
 
 app_name = "articles"
 
@@ -8,7 +12,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("latest/", views.LatestView.as_view(), name="latest"),
     path("search/", views.SearchView.as_view(), name="search"),
-    path("news/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("news/<story_slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("preview/<str:token>/", views.SharedPreviewView.as_view(), name="shared_preview"),
     path("section/<slug:slug>/", views.SectionView.as_view(), name="section"),

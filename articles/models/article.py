@@ -17,6 +17,7 @@ from ..images import ensure_renditions
 from ..library import featured
 from ..querysets import ArticleQuerySet
 from ..sanitize import html_to_text, sanitize_body
+from ..slugs import validate_slug
 from ..uploads import UploadedImageField
 from .authors import Author
 from .library import focus_class
@@ -33,6 +34,20 @@ def reading_minutes(text: str) -> int:
     return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
 
 
+class StorySlugField(models.SlugField):
+    """A slug in any script, Indian scripts' vowel signs included (articles.slugs): Django's
+    unicode slugs (`\\w` only) would refuse "हिंदी"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # SlugField put Django's slug check first in the (already built) list: ours instead.
+        self.default_validators = [validate_slug]
+        self.validators[0] = validate_slug
+
+    def formfield(self, **kwargs):
+        return models.CharField.formfield(self, **{"validators": [validate_slug], **kwargs})
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -42,8 +57,11 @@ class Article(models.Model):
         ARCHIVED = "archived", "Archived"
 
     headline = models.CharField(max_length=200)
-    slug = models.SlugField(
-        max_length=200, unique=True, help_text="The story's web address; keep it once published."
+    slug = StorySlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text="The story's web address (any script); keep it once published.",
     )
     summary = models.TextField(
         blank=True, help_text="One or two sentences under the headline, in lists and in search."

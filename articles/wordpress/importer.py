@@ -35,8 +35,9 @@ from .. import page_cache, workflow
 from ..models import Article, ArticleAuthor, LegacyURL
 from ..redirects import legacy_path, post_id_path
 from ..sanitize import clean_html, removals, sanitize_body
+from ..slugs import unicode_slug
 from . import wxr
-from .content import ascii_slug, body_text, convert, plain_text, summary_from
+from .content import body_text, convert, plain_text, summary_from
 from .media import MediaDir, MediaStore
 from .people import People
 from .report import ImportFailed, Report
@@ -357,13 +358,10 @@ class Importer:
         return None
 
     def slug(self, item: wxr.Item, headline: str, post_id: int) -> str:
-        """The post's slug; from the title if it has none; with the post id if not ASCII."""
+        """The post's slug, in its own script (Hindi stays Hindi); from the title if it has
+        none."""
         source = unquote(item.post_name) or headline
-        slug = ascii_slug(source, max_length=SLUG_MAX, fallback="")
-        if not source.isascii():
-            # Most of a Hindi or Tamil slug is lost in ASCII: the id keeps it unique.
-            slug = f"{slug[: SLUG_MAX - 12]}-{post_id}" if slug else f"post-{post_id}"
-        return slug or f"post-{post_id}"
+        return unicode_slug(source, SLUG_MAX) or f"post-{post_id}"
 
     def unique_slug(self, item: wxr.Item, slug: str, post_id: int, article: Article | None) -> str:
         """`slug`, or with the post id after it if another story has it (reported)."""
