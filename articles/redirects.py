@@ -1,5 +1,7 @@
 """Old addresses (`LegacyURL`: WordPress permalinks, a story's own before its slug changed)
-answered with a 301 to the story.
+answered with a 301 to the story; and a WordPress site's archive addresses (categories, tags,
+authors, later pages of the home page, feeds) answered with a 301 to their counterparts.
+Date archives (`/2024/10/`) have none here.
 
 The middleware looks a path up only when nothing else answered it (a 404), so it costs
 nothing on pages that exist, and it redirects only to live stories: a draft's old address
@@ -9,9 +11,22 @@ the home page answers `/` whatever the query, so that form is looked up before t
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+import re
+from urllib.parse import urlencode
 
-from .models import Article
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import reverse
+from django.utils.text import slugify
+
+from .models import Article, Author, Section
+
+# A WordPress site's archive addresses, and the feed at the end of any of them.
+FEED_TAIL = re.compile(r"/feed(?:/(rss2|rss|rdf|atom))?/?$")
+CATEGORY = re.compile(r"^/category/(?:[^/]+/)*([^/]+)$")
+AUTHOR = re.compile(r"^/author/([^/]+)$")
+TAG = re.compile(r"^/tag/([^/]+)$")
+PAGED = re.compile(r"^/page/(\d+)$")
+SITE_FEEDS = {"/comments", ""}
 
 REDIRECTED_METHODS = {"GET", "HEAD"}
 
@@ -42,7 +57,58 @@ def find_redirect(request: HttpRequest) -> HttpResponsePermanentRedirect | None:
     if post_id is not None:
         paths.add(post_id_path(post_id))
     article = Article.objects.live().filter(legacy_urls__path__in=paths).only("slug").first()
-    return HttpResponsePermanentRedirect(article.get_absolute_url()) if article else None
+    if article is not None:
+        return HttpResponsePermanentRedirect(article.get_absolute_url())
+    target = archive_target(legacy_path(request.path))
+    return HttpResponsePermanentRedirect(target) if target else None
+
+
+def archive_target(path: str) -> str | None:
+    """Where one of WordPress's other addresses is here: a category's archive (its section),
+    an author's, the home page's later pages, and the feed of any of them or of a post."""
+    feed = FEED_TAIL.search(path)
+    if feed:
+        base = path[: feed.start()] or "/"
+        atom = feed.group(1) == "atom"
+        if base in SITE_FEEDS or base == "/":
+            return reverse("articles:atom_feed" if atom else "articles:feed")
+        if (match := CATEGORY.match(base)) and (section := _section(match.group(1))):
+            name = "articles:section_atom_feed" if atom else "articles:section_feed"
+            return reverse(name, kwargs={"slug": section.slug})
+        if (match := AUTHOR.match(base)) and (author := _author(match.group(1))):
+            name = "articles:author_atom_feed" if atom else "articles:author_feed"
+            return reverse(name, kwargs={"slug": author.slug})
+        if (match := TAG.match(base)) and (tag := _tag(match.group(1))):
+            name = "articles:tag_atom_feed" if atom else "articles:tag_feed"
+            return reverse(name, kwargs={"slug": tag.slug})
+        # A post's comments feed: the post itself (no comments here).
+        story = Article.objects.live().filter(legacy_urls__path=base).only("slug").first()
+        return story.get_absolute_url() if story else None
+    if (match := CATEGORY.match(path)) and (section := _section(match.group(1))):
+        return section.get_absolute_url()
+    if (match := AUTHOR.match(path)) and (author := _author(match.group(1))):
+        return author.get_absolute_url()
+    if (match := TAG.match(path)) and (tag := _tag(match.group(1))):
+        return reverse("articles:tag", kwargs={"slug": tag.slug})
+    if match := PAGED.match(path):
+        return f"{reverse('articles:latest')}?{urlencode({'page': match.group(1)})}"
+    return None
+
+
+def _section(nicename: str) -> Section | None:
+    # The import names a category's section after its nicename (articles.wordpress.sections).
+    return Section.objects.filter(slug=slugify(nicename)).first()
+
+
+def _tag(slug: str):
+    from taggit.models import Tag
+
+    return Tag.objects.filter(slug=slugify(slug)).first()
+
+
+def _author(login: str) -> Author | None:
+    # The import names a byline after the author's login (articles.wordpress.people).
+    return Author.objects.filter(slug=slugify(login)).first()
 
 
 class LegacyURLMiddleware:

@@ -84,3 +84,49 @@ def test_restoring_a_revision_with_an_earlier_slug_redirects_the_later_one(clien
     assert client.get("/news/first-draft-of-history/").status_code == 200
     assert_redirects(client, "/news/history-rewritten/", "/news/first-draft-of-history/")
     assert not LegacyURL.objects.filter(path="/news/first-draft-of-history").exists()
+
+
+# A WordPress site's archive addresses (articles.redirects.archive_target)
+
+
+@pytest.fixture
+def imported_site(db):
+    from articles.models import Author, Section
+
+    section = Section.objects.create(name="Kothrud", slug="kothrud")
+    author = Author.objects.create(name="Priya Nair", slug="priyanair")
+    story = ArticleFactory(live=True, section=section, tags=["Metro Rail"])
+    LegacyURL.objects.create(path="/2024/05/14/pune-metro-evening-trains", article=story)
+    return {"section": section, "author": author, "story": story}
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/category/cities/pune/kothrud/", "/section/kothrud/"),
+        ("/category/kothrud/feed/", "/section/kothrud/feed/"),
+        ("/category/kothrud/feed/atom/", "/section/kothrud/feed/atom/"),
+        ("/author/PriyaNair/", "/author/priyanair/"),
+        ("/author/PriyaNair/feed/", "/author/priyanair/feed/"),
+        ("/tag/Metro-Rail/", "/tag/metro-rail/"),
+        ("/tag/Metro-Rail/feed/rss2/", "/tag/metro-rail/feed/"),
+        ("/feed/rss2/", "/feed/"),
+        ("/feed/rdf/", "/feed/"),
+        ("/comments/feed/", "/feed/"),
+        ("/page/3/", "/latest/?page=3"),
+    ],
+)
+def test_a_wordpress_archive_address_redirects_to_its_counterpart(client, imported_site, old, new):
+    response = client.get(old)
+    assert response.status_code == 301, old
+    assert response["Location"] == new
+
+
+def test_a_posts_comment_feed_redirects_to_the_story(client, imported_site):
+    response = client.get("/2024/05/14/pune-metro-evening-trains/feed/")
+    assert response.status_code == 301
+    assert response["Location"] == imported_site["story"].get_absolute_url()
+
+
+def test_a_category_nothing_here_stands_for_stays_404(client, imported_site):
+    assert client.get("/category/nowhere/").status_code == 404
