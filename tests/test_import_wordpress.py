@@ -874,9 +874,9 @@ def test_more_and_nextpage_leave_no_empty_paragraph():
 
 
 def test_an_unknown_shortcode_is_removed_keeping_its_text_and_is_reported():
-    html, notes = converted('[su_box title="Note"]The ferry runs daily.[/su_box] [gallery]')
+    html, notes = converted('[su_box title="Note"]The ferry runs daily.[/su_box] [vc_row]')
     assert html == "<p>The ferry runs daily.</p>"
-    assert notes == [("shortcode-removed", "[su_box]"), ("shortcode-removed", "[gallery]")]
+    assert notes == [("shortcode-removed", "[su_box]"), ("shortcode-removed", "[vc_row]")]
 
 
 def test_bracketed_words_that_are_not_shortcodes_stay_text():
@@ -892,3 +892,38 @@ def test_the_theme_unit_test_export_imports_whole_with_no_shortcode_left(tmp_pat
     assert not [e for e in decisions() if e["outcome"] == "skipped"]
     for body in Article.objects.values_list("body", flat=True):
         assert not re.search(r"\[/?(gallery|embed|video|audio|caption)\b", body), body[:200]
+
+
+def gallery_export(tmp_path, shortcode: str) -> Path:
+    return variant(
+        tmp_path,
+        (
+            "<p>Cooling shelters at bus depots",
+            f"{shortcode}</p><p>Cooling shelters at bus depots",
+        ),
+    )
+
+
+def test_a_gallery_becomes_pictures_of_the_library_inside_the_body(tmp_path, media_dir):
+    from articles.models import Picture
+
+    run(gallery_export(tmp_path, '[gallery ids="201"]'), media_dir=str(media_dir))
+    picture = Picture.objects.get(image=f"articles/wordpress/{IMAGE}")
+    assert picture.alt == "A metro train at an elevated station at dusk"
+    assert f'<figure data-picture="{picture.pk}"></figure>' in story(102).body
+    assert "[gallery" not in story(102).body
+
+
+def test_a_gallery_without_ids_shows_the_pictures_uploaded_to_its_post(tmp_path, media_dir):
+    export = variant(
+        tmp_path,
+        ("<p>Trains on the Hinjewadi line", "[gallery]<p>Trains on the Hinjewadi line"),
+    )
+    run(export, media_dir=str(media_dir))
+    assert 'data-picture="' in story(101).body
+
+
+def test_a_gallery_whose_pictures_are_missing_is_removed_and_reported(tmp_path):
+    run(gallery_export(tmp_path, '[gallery ids="201"]'))
+    assert "[gallery" not in story(102).body and "data-picture" not in story(102).body
+    assert "post 102" in decided("image-missing")

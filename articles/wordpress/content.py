@@ -63,6 +63,9 @@ SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s[^\[\]]*)?|=[^\[\]]*)\]")
 # attributes; any other bracketed word is kept unless it has `key=value` attributes, a
 # closing tag or a plugin-like name (`[sic]`, `[1]` and `[UPDATE 2: …]` are text).
 KNOWN_SHORTCODES = {"gallery", "playlist", "wp_caption", "contact-form", "simple"}
+GALLERY = re.compile(r"\[gallery\b([^\]]*)\]", re.I)
+# Where a gallery was: the importer puts the library's pictures of its attachments here.
+GALLERY_MARK = re.compile(r'<figure data-wp-gallery="([^"]*)"></figure>')
 
 
 def strip_block_comments(html: str) -> str:
@@ -139,9 +142,16 @@ def convert(html: str) -> tuple[str, list[tuple[str, str]]]:
     html = MEDIA_SHORTCODE.sub(lambda m: _media(m.group(1), _attributes(m.group(2)), notes), html)
     html = MEDIA_TAG.sub(lambda m: _media_tag(m, notes), html)
     html = captions_to_figures(html)
+    html = GALLERY.sub(_gallery, html)
     html = _other_shortcodes(html, notes)
     html = html.strip() if block_editor else autop(html)
     return re.sub(r"<p>\s*</p>", "", html), notes
+
+
+def _gallery(match: re.Match) -> str:
+    ids = _attributes(match.group(1)).get("ids", "")
+    wanted = ",".join(part for part in re.split(r"[\s,]+", ids) if part.isdigit())
+    return f'\n\n<figure data-wp-gallery="{wanted or "attached"}"></figure>\n\n'
 
 
 def _attributes(text: str) -> dict[str, str]:

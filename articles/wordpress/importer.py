@@ -32,12 +32,12 @@ from django.db.models import F
 from django.utils import timezone
 
 from .. import page_cache, workflow
-from ..models import Article, ArticleAuthor, LegacyURL
+from ..models import Article, ArticleAuthor, LegacyURL, Picture
 from ..redirects import legacy_path, post_id_path
 from ..sanitize import clean_html, removals, sanitize_body
 from ..slugs import unicode_slug
 from . import wxr
-from .content import body_text, convert, plain_text, summary_from
+from .content import GALLERY_MARK, body_text, convert, plain_text, summary_from
 from .media import MediaDir, MediaStore
 from .people import People
 from .report import ImportFailed, Report
@@ -70,6 +70,8 @@ DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 HEADLINE_MAX = Article._meta.get_field("headline").max_length
 SLUG_MAX = Article._meta.get_field("slug").max_length
 TAG_MAX = 100  # taggit's Tag.name
+ALT_MAX = Picture._meta.get_field("alt").max_length
+CAPTION_MAX = Picture._meta.get_field("caption").max_length
 UNTITLED_WORDS = 8
 BATCH_SIZE = 200
 # Part of every post's digest: a new version of the importer writes every story once more.
@@ -295,6 +297,7 @@ class Importer:
         body, notes = convert(item.content)
         for decision, detail in notes:
             self.report.decide(item, decision, detail)
+        body = GALLERY_MARK.sub(lambda m: self.gallery(item, post_id, m.group(1)), body)
         text = body_text(clean_html(body))
         headline = self.headline(item, text)
         if not plain_text(item.title):
@@ -472,6 +475,45 @@ class Importer:
             "featured_image_alt": plain_text(attachment.alt)[:alt_max],
             "featured_image_caption": plain_text(attachment.caption)[:caption_max],
         }
+
+    def gallery(self, item: wxr.Item, post_id: int, ids: str) -> str:
+        """A `[gallery]`'s pictures, each a picture of the library inside the body."""
+        if ids == "attached":
+            wanted = [a for a in self.site.attachments.values() if a.parent == post_id]
+        else:
+            wanted = [self.site.attachments.get(int(n)) for n in ids.split(",")]
+        figures = []
+        for attachment in wanted:
+            if attachment is None:
+                self.report.decide(item, "image-missing", "a gallery picture not in the export")
+                continue
+            picture = self.library_picture(item, attachment)
+            if picture is not None:
+                figures.append(f'<figure data-picture="{picture.pk}"></figure>')
+        if not figures:
+            self.report.decide(item, "shortcode-removed", "[gallery]: none of its pictures found")
+        return "".join(figures)
+
+    def library_picture(self, item: wxr.Item, attachment: wxr.Attachment):
+        """The library's picture of an attachment, copied in from the media dir if need be."""
+        found = self.media.find(attachment)
+        if found.path is None:
+            self.report.decide(item, "image-missing", found.problem)
+            return None
+        name = self.store.store(found.path, attachment)
+        if name is None:  # a dry run
+            return None
+        picture = Picture.objects.filter(image=name).first()
+        if picture is None:
+            alt = plain_text(attachment.alt) or plain_text(attachment.caption)
+            picture = Picture(
+                image=name,
+                alt=(alt or "A picture from the WordPress archive")[:ALT_MAX],
+                caption=plain_text(attachment.caption)[:CAPTION_MAX],
+            )
+            picture.save()
+            self.report.images_imported += 1
+        return picture
 
     def set_byline(self, article: Article, author) -> None:
         if list(article.bylines.values_list("author_id", flat=True)) == [author.pk]:

@@ -61,6 +61,7 @@ class Attachment:
     url: str
     alt: str
     caption: str
+    parent: int = 0  # the post it was uploaded to (a gallery without ids shows these)
 
     @property
     def upload_path(self) -> str:
@@ -97,6 +98,7 @@ class Item:
     # Entities the file uses without defining them (`&nbsp;` in XML): the text around them
     # cannot be read whole, so the item must not be taken as it reads.
     undefined_entities: tuple[str, ...] = ()
+    parent: str = ""  # wp:post_parent
 
     def __str__(self) -> str:
         title = self.title or "(no title)"
@@ -199,6 +201,7 @@ def _item(element: etree._Element, names: _Names) -> Item:
         modified_gmt=_text(element, f"{wp}post_modified_gmt"),
         password=_text(element, f"{wp}post_password"),
         attachment_url=_text(element, f"{wp}attachment_url"),
+        parent=_text(element, f"{wp}post_parent"),
         categories=tuple(categories),
         tags=tuple(tags),
         meta=meta,
@@ -266,6 +269,7 @@ def _attachment(element: etree._Element, names: _Names, site: Site) -> None:
         site.attachments[int(item.post_id)] = Attachment(
             id=int(item.post_id),
             url=item.attachment_url,
+            parent=int(item.parent) if item.parent.isascii() and item.parent.isdigit() else 0,
             alt=item.meta.get("_wp_attachment_image_alt", ""),
             caption=item.excerpt,
         )

@@ -168,6 +168,10 @@ def test_a_rich_story_from_the_writers_desk_to_the_readers_screen(new_page, tmp_
         assert player.get_attribute("src").startswith(
             f"https://www.youtube-nocookie.com/embed/{YOUTUBE_ID}"
         )
-        reading.wait_for_load_state("networkidle")
+        player.scroll_into_view_if_needed()  # a lazy frame loads once it is in view
+        for _ in range(100):  # the request is made a moment after the frame is
+            if outside.requests:
+                break
+            reading.wait_for_timeout(100)
         assert outside.requests, "the player was asked for once the reader clicked"
         assert {urlsplit(url).hostname for url in outside.requests} == {"www.youtube-nocookie.com"}
