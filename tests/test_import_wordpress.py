@@ -465,13 +465,16 @@ def test_unknown_post_type_is_skipped_with_its_name(tmp_path):
     assert entry["detail"] == "a post type that is not imported"
 
 
-def test_progress_goes_to_stderr_and_verbosity_0_silences_everything():
+def test_progress_goes_to_stderr_and_verbosity_0_silences_everything(tmp_path):
+    report = str(tmp_path / "report.jsonl")
     out, err = io.StringIO(), io.StringIO()
-    call_command("import_wordpress", str(EXPORT), stdout=out, stderr=err)
+    call_command("import_wordpress", str(EXPORT), stdout=out, stderr=err, report=report)
     assert "Importing 11/11 items" in err.getvalue()
     assert "Importing" not in out.getvalue()
     out, err = io.StringIO(), io.StringIO()
-    call_command("import_wordpress", str(EXPORT), stdout=out, stderr=err, verbosity=0)
+    call_command(
+        "import_wordpress", str(EXPORT), stdout=out, stderr=err, verbosity=0, report=report
+    )
     assert out.getvalue() == err.getvalue() == ""
 
 

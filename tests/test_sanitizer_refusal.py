@@ -165,7 +165,10 @@ def import_with_post_103_ending(tmp_path, ending: str) -> str:
     export = tmp_path / "export.xml"
     export.write_text(text)
     out = io.StringIO()
-    call_command("import_wordpress", str(export), stdout=out, stderr=io.StringIO())
+    report = tmp_path / "report.jsonl"
+    call_command(
+        "import_wordpress", str(export), report=str(report), stdout=out, stderr=io.StringIO()
+    )
     return out.getvalue()
 
 
@@ -173,9 +176,7 @@ def test_the_import_saves_the_cleaned_body_and_reports_what_went(tmp_path):
     printed = import_with_post_103_ending(tmp_path, f"Fares stay the same.{SWALLOWING}")
     body = Article.objects.get(wordpress_id=103).body
     assert "Fares stay the same." in body and "writer kept typing" not in body
-    assert "Bodies imported without what the sanitizer removed (check these stories): 1" in (
-        printed
-    )
+    assert "1 bodies the sanitizer cut: imported without what it removed." in printed
     (line,) = [line for line in printed.splitlines() if "post 103 " in line]
     assert line.endswith(f": a formula (math); an image (img: x); {LOST}")
 

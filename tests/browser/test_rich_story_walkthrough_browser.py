@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article, Picture
+from tests.browser.editor import new_paragraph_at_end
 from tests.browser.signin import sign_in
 from tests.browser.test_accessibility import violations
 from tests.browser.test_embeds_browser import ThirdParties
@@ -36,14 +37,7 @@ def prose_of(page):
 
 
 def new_line(prose) -> None:
-    """The caret in a new, empty paragraph at the end of the body. Placed through the
-    editor (Tiptap keeps itself on its element): a click lands wherever the middle of an
-    element is, and a key pressed on a busy machine can reach the editor before the click."""
-    prose.evaluate(
-        """element => element.editor.chain()
-            .insertContentAt(element.editor.state.doc.content.size, {type: "paragraph"})
-            .focus("end").run()"""
-    )
+    new_paragraph_at_end(prose)
     expect(prose.get_by_text(QUOTE)).to_have_count(1)
 
 
