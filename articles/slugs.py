@@ -55,11 +55,16 @@ validate_slug = SlugValidator()
 
 
 class SlugConverter:
-    """`<story_slug:slug>` in a URL pattern: any slug `validate_slug` accepts."""
+    """`<story_slug:slug>` in a URL pattern: any slug `validate_slug` accepts (anything else,
+    NUL and other control characters included, does not match: a 404, never a query)."""
 
     regex = r"[^/?#\s]+"
 
     def to_python(self, value: str) -> str:
+        try:
+            validate_slug(value)
+        except ValidationError as error:
+            raise ValueError(value) from error
         return value
 
     def to_url(self, value: str) -> str:

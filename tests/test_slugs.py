@@ -51,3 +51,9 @@ def test_the_story_form_accepts_a_slug_in_another_script(client):
     assert response.status_code == 302, response.context["adminform"].form.errors
     story.refresh_from_db()
     assert story.slug == "पुणे-मेट्रो"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", ["/news/%00/", "/news/a%00b/", "/news/what%3F/", "/news/%20/"])
+def test_a_story_address_that_is_no_slug_is_a_404(client, address):
+    assert client.get(address).status_code == 404
