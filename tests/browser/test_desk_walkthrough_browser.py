@@ -215,6 +215,10 @@ def test_the_desk_from_submission_to_a_shared_preview(new_page, mailoutbox):
     link = editing.locator("#preview-links .preview-link-url").first.input_value()
     assert "/admin/" not in link
 
+    # The desk is done: its pages leave the site, so nothing of theirs (autosave,
+    # presence) is still talking to the server when the test ends.
+    for done in (writing, editing):
+        done.goto("about:blank")
     private = new_page()
     assert private.context.cookies() == []
     response = private.goto(link)
