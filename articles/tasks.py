@@ -107,6 +107,14 @@ def make_renditions(*, article_id: int, name: str) -> None:
 
 
 @task()
+def make_stories_renditions(*, stories: list[list]) -> None:
+    """`make_renditions` for many stories (`[article_id, name]` pairs): one job per batch
+    of a bulk writer (the WordPress import)."""
+    for article_id, name in stories:
+        make_renditions.call(article_id=article_id, name=name)
+
+
+@task()
 def make_picture_renditions(*, picture_id: int, name: str) -> None:
     """Make the smaller copies of library picture `picture_id`, if `name` is still its file."""
     from .library import featured

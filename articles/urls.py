@@ -1,10 +1,12 @@
 from django.urls import path, register_converter
 
 from . import feeds, sitemaps, views
+from .date_archive import TwoDigits
 from .slugs import SlugConverter
 
 # Stories' slugs may be in any script (articles.slugs).
 register_converter(SlugConverter, "story_slug")
+register_converter(TwoDigits, "two_digits")
 
 app_name = "articles"
 
@@ -15,6 +17,13 @@ urlpatterns = [
     path("news/<story_slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("preview/<str:token>/", views.SharedPreviewView.as_view(), name="shared_preview"),
+    path("archive/<int:year>/", views.DateArchiveView.as_view(), name="year"),
+    path("archive/<int:year>/<two_digits:month>/", views.DateArchiveView.as_view(), name="month"),
+    path(
+        "archive/<int:year>/<two_digits:month>/<two_digits:day>/",
+        views.DateArchiveView.as_view(),
+        name="day",
+    ),
     path("section/<slug:slug>/", views.SectionView.as_view(), name="section"),
     path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("author/<slug:slug>/", views.AuthorView.as_view(), name="author"),

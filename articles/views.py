@@ -20,6 +20,7 @@ from taggit.models import Tag
 
 from . import preview_links
 from .body import embeds_in
+from .date_archive import Period
 from .embeds import policy as embed_policy
 from .forms import ContactForm
 from .models import Article, Author, Page, Section, SiteSettings
@@ -201,6 +202,25 @@ class SectionView(StoryListView):
             heading=self.section.name,
             description=self.section.description,
             section=self.section,
+            **kwargs,
+        )
+
+
+class DateArchiveView(StoryListView):
+    """The live stories published in a year, a month or a day."""
+
+    def stories(self):
+        self.period = Period.of(
+            self.kwargs["year"], self.kwargs.get("month"), self.kwargs.get("day")
+        )
+        return Article.objects.live().filter(
+            published_at__gte=self.period.start, published_at__lt=self.period.end
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            heading=f"Stories from {self.period.label}",
+            empty_message=f"No stories were published in {self.period.label}.",
             **kwargs,
         )
 

@@ -1,5 +1,6 @@
-"""`python -m bench [run|plans|render]`: the benchmark, the PostgreSQL plan check alone, or
-report.md written again from report.json (after a change to the report's layout).
+"""`python -m bench [run|plans|render|import]`: the benchmark, the PostgreSQL plan check
+alone, report.md written again from report.json (after a change to the report's layout),
+or the WordPress import's measurement alone (bench/wordpress_import.py).
 `python -m bench soak [options]`: the soak, readers and writers at saturation (bench/soak.py)."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    p.add_argument("what", nargs="?", choices=["run", "plans", "render"], default="run")
+    p.add_argument("what", nargs="?", choices=["run", "plans", "render", "import"], default="run")
     p.add_argument("--articles", type=int, default=10_000, metavar="N", help="generated stories")
     p.add_argument("--duration", type=float, default=8.0, help="seconds per measured run")
     p.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up before each")
@@ -26,6 +27,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-dataset", action="store_true", help="use the dataset as it is")
     p.add_argument("--skip-plans", action="store_true", help="no PostgreSQL plan check")
     p.add_argument("--skip-weight", action="store_true", help="no page weight (Chromium)")
+    p.add_argument(
+        "--import-posts",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="posts in the WordPress import's generated export (0: no import run)",
+    )
     p.add_argument("--out", default=str(ROOT / "bench" / "results"), help="report folder")
     return p
 
@@ -46,6 +54,8 @@ def main(argv=None) -> None:
         run.plans_only(options)
     elif options.what == "render":
         run.render_again(options)
+    elif options.what == "import":
+        run.import_only(options)
     else:
         run.run(options)
 

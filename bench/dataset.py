@@ -23,16 +23,12 @@ def database_url() -> str:
     return os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{SQLITE_FILE}"
 
 
-def ensure_postgres_database(url: str) -> None:
-    """Create the PostgreSQL database `url` names, when it does not exist yet."""
-    import dj_database_url
+def server_connection(config: dict):
+    """An autocommit connection to the PostgreSQL server of `config` (dj_database_url's),
+    for creating and dropping databases."""
     import psycopg
-    from psycopg import sql
 
-    config = dj_database_url.parse(url)
-    if "postgresql" not in config["ENGINE"]:
-        return
-    admin = psycopg.connect(
+    return psycopg.connect(
         dbname="postgres",
         user=config["USER"] or None,
         password=config["PASSWORD"] or None,
@@ -40,7 +36,17 @@ def ensure_postgres_database(url: str) -> None:
         port=config["PORT"] or None,
         autocommit=True,
     )
-    with admin:
+
+
+def ensure_postgres_database(url: str) -> None:
+    """Create the PostgreSQL database `url` names, when it does not exist yet."""
+    import dj_database_url
+    from psycopg import sql
+
+    config = dj_database_url.parse(url)
+    if "postgresql" not in config["ENGINE"]:
+        return
+    with server_connection(config) as admin:
         found = admin.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]
         ).fetchone()

@@ -6,6 +6,8 @@ import json
 import statistics
 from pathlib import Path
 
+from bench import wordpress_import
+
 CACHED_SHARE = 0.70  # a cached page's requests/s, as a share of the ceiling's
 UNCACHED_ARTICLE_SHARE = 0.25
 CACHED_P99_MS = 100.0
@@ -160,6 +162,9 @@ def targets(result: dict) -> list[dict]:
             + busy_note(result),
         }
     )
+
+    if result.get("import"):
+        found += wordpress_import.targets(result["import"])
 
     errors = result.get("errors", [])
     total = sum(e["non_2xx_3xx"] + sum(e["socket_errors"].values()) for e in errors)
@@ -326,6 +331,8 @@ def render_markdown(result: dict) -> str:
             ],
             rows,
         )
+    if result.get("import"):
+        out += ["", *wordpress_import.render(result["import"])]
     plans = result.get("plans")
     if plans:
         out += ["", "## PostgreSQL plans", ""]

@@ -11,7 +11,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import dataset, report
+from bench import dataset, report, wordpress_import
 from bench.load import Load
 from bench.server import GUNICORN_CONF, Server, fetch, production_env, server_command
 
@@ -176,6 +176,9 @@ def run(options) -> dict:
             )
 
     load_after = os.getloadavg()
+    imports = None
+    if options.import_posts:
+        imports = wordpress_import.measure(options.import_posts, env, tmp, say)
     result = {
         "date": started.strftime("%Y-%m-%d %H:%M UTC"),
         "machine": {
@@ -197,6 +200,7 @@ def run(options) -> dict:
         "breakdown": times,
         "weight": weight,
         "plans": plans,
+        "import": imports,
         "rounds": rounds,
     }
     result["targets"] = report.targets(result)
@@ -225,6 +229,13 @@ def plans_only(options) -> dict:
     )
     print("\n".join(report.render_plans(plans)))
     return plans
+
+
+def import_only(options) -> dict:
+    """`python -m bench import`: the WordPress import's measurement alone."""
+    TMP.mkdir(parents=True, exist_ok=True)
+    env = setup_django(options.redis_url)
+    return wordpress_import.run_alone(options, env, TMP, say)
 
 
 def render_again(options) -> None:

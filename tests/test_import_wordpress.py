@@ -376,6 +376,31 @@ def test_old_post_id_address_redirects_301_to_the_new_address(output, client):
     assert response["Location"] == "/news/kothrud-tree-map/"
 
 
+def test_an_attachments_page_redirects_301_to_the_story_it_was_uploaded_to(output, client):
+    for old in ("/2024/05/14/pune-metro-evening-trains/metro-evening/", "/?attachment_id=201"):
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"] == story(101).get_absolute_url()
+
+
+def test_an_attachments_page_is_recorded_once_however_often_the_import_runs(output):
+    run()
+    assert LegacyURL.objects.filter(path="/?attachment_id=201").count() == 1
+
+
+def test_a_category_in_another_script_redirects_to_its_section(tmp_path, client):
+    khel = quote("खेल", safe="").lower()  # as WordPress writes the nicename
+    export = variant(
+        tmp_path,
+        ("[CDATA[sport]]></wp:category_nicename>", f"[CDATA[{khel}]]></wp:category_nicename>"),
+        ('nicename="sport"', f'nicename="{khel}"'),
+    )
+    run(export)
+    response = client.get(f"/category/{quote('खेल')}/")  # as a browser asks for it
+    assert response.status_code == 301
+    assert response["Location"] == story(104).section.get_absolute_url()
+
+
 def test_old_address_of_a_story_not_live_stays_404(output, client):
     assert client.get("/2024/05/20/nagpur-heat-action-plan/").status_code == 404  # draft
     assert client.get("/2031/01/10/chennai-junior-athletics/").status_code == 404  # scheduled
@@ -503,6 +528,16 @@ def test_an_author_login_with_a_stray_character_is_read_clean(tmp_path):
     assert story(102).byline_authors == [Author.objects.get(slug="citydesk", name="City Desk")]
     (entry,) = decisions("author-normalized")
     assert entry["detail"] == "author “>citydesk” read as “citydesk”"
+
+
+def test_an_authors_name_inside_a_post_leaves_the_post_whole(tmp_path):
+    # Some exporters write <wp:author> inside the item as well as in the channel.
+    export = variant(
+        tmp_path,
+        ("<wp:post_id>101</wp:post_id>", "<wp:post_id>101</wp:post_id><wp:author>x</wp:author>"),
+    )
+    run(export)
+    assert story(101).slug == "pune-metro-evening-trains"
 
 
 def test_an_existing_byline_of_the_same_name_is_used_not_duplicated():
@@ -773,24 +808,22 @@ def test_the_report_file_has_one_json_decision_a_line(output):
     assert set(entries[0]) == {"item", "line", "title", "decision", "outcome", "detail"}
 
 
-def test_a_post_the_database_refuses_is_skipped_and_the_batch_goes_on(monkeypatch):
-    from django.db import IntegrityError
-
-    from articles.wordpress import importer
-
-    real = importer.Importer.set_byline
-
-    def set_byline(self, article, author):
-        if article.wordpress_id == 102:
-            raise IntegrityError("a check failed")
-        real(self, article, author)
-
-    monkeypatch.setattr(importer.Importer, "set_byline", set_byline)
+def test_a_post_the_database_refuses_is_skipped_and_the_batch_goes_on():
+    # Its slug is taken here, and so is the slug with its id after it.
+    ArticleFactory(slug="chennai-junior-athletics")
+    ArticleFactory(slug="chennai-junior-athletics-104")
     run()
-    assert not Article.objects.filter(wordpress_id=102).exists()
-    assert Article.objects.filter(wordpress_id__in=[101, 103]).count() == 2
+    assert not Article.objects.filter(wordpress_id=104).exists()
+    assert Article.objects.filter(wordpress_id__in=[101, 102, 103]).count() == 3
     (entry,) = decisions("database-refused")
-    assert (entry["item"], entry["outcome"]) == ("post 102", "skipped")
+    assert (entry["item"], entry["outcome"]) == ("post 104", "skipped")
+
+
+def test_a_batch_written_again_post_by_post_counts_each_story_once():
+    ArticleFactory(slug="chennai-junior-athletics")
+    ArticleFactory(slug="chennai-junior-athletics-104")
+    out = run()
+    assert re.search(r"Stories: 5 created, 0 updated", out)  # of 6 posts
 
 
 def test_the_page_cache_is_invalidated_once_per_batch(
@@ -897,6 +930,39 @@ def test_the_theme_unit_test_export_imports_whole_with_no_shortcode_left(tmp_pat
         assert not re.search(r"\[/?(gallery|embed|video|audio|caption)\b", body), body[:200]
 
 
+@pytest.mark.skipif(not THEME_UNIT_TEST.exists(), reason="../shared/wordpress is not beside us")
+def test_the_theme_unit_test_stories_show_readers_no_shortcode(client):
+    run(THEME_UNIT_TEST)
+    live = Article.objects.live()
+    assert live.count() > 40
+    for article in live:
+        response = client.get(article.get_absolute_url())
+        assert response.status_code == 200, article.slug
+        text = re.sub(r"<[^>]+>", " ", response.text)
+        assert not re.search(r"\[/?[a-z_]+(\s[^\]]*)?\]", text), article.slug
+
+
+@pytest.mark.skipif(not THEME_UNIT_TEST.exists(), reason="../shared/wordpress is not beside us")
+def test_every_old_address_of_the_theme_unit_test_leads_to_its_live_story(client):
+    run(THEME_UNIT_TEST)
+    olds = LegacyURL.objects.filter(article__in=Article.objects.live()).select_related("article")
+    assert olds.count() > 80
+    for old in olds:
+        path, _, query = old.path.partition("?")
+        response = client.get(path, QUERY_STRING=query)
+        assert response.status_code == 301, old.path
+        assert response["Location"] == old.article.get_absolute_url()
+
+
+@pytest.mark.skipif(not THEME_UNIT_TEST.exists(), reason="../shared/wordpress is not beside us")
+def test_a_second_import_of_the_theme_unit_test_changes_nothing():
+    run(THEME_UNIT_TEST)
+    before, revisions = counts(), Article.history.count()
+    out = run(THEME_UNIT_TEST)
+    assert "Stories: 0 created, 0 updated, 58 unchanged." in out
+    assert (counts(), Article.history.count()) == (before, revisions)
+
+
 def gallery_export(tmp_path, shortcode: str) -> Path:
     return variant(
         tmp_path,
@@ -930,3 +996,44 @@ def test_a_gallery_whose_pictures_are_missing_is_removed_and_reported(tmp_path):
     run(gallery_export(tmp_path, '[gallery ids="201"]'))
     assert "[gallery" not in story(102).body and "data-picture" not in story(102).body
     assert "post 102" in decided("image-missing")
+
+
+def stored() -> list:
+    """What an import wrote about its stories, but for row ids and times of writing."""
+    from articles.models import Picture
+
+    varying = {"id", "modified_at", "wordpress_synced_at", "featured_picture"}
+    fields = [f.attname for f in Article._meta.concrete_fields if f.name not in varying]
+    rows = []
+    for article in Article.objects.order_by("wordpress_id"):
+        picture = Picture.objects.filter(pk=article.featured_picture_id).first()
+        rows.append(
+            {
+                **{name: getattr(article, name) for name in fields},
+                "picture": picture and (picture.image.name, picture.alt, picture.sizes),
+                "tags": sorted(article.tags.names()),
+                "bylines": list(article.bylines.values_list("author_id", "order")),
+                "old addresses": sorted(article.legacy_urls.values_list("path", flat=True)),
+                "revisions": list(
+                    article.history.values_list(
+                        "history_change_reason", "headline", "status", "tag_names", "slug"
+                    )
+                ),
+            }
+        )
+    return rows
+
+
+def test_new_stories_written_together_are_as_written_one_by_one(media_dir, monkeypatch):
+    from articles.models import Picture
+    from articles.wordpress.importer import Importer
+
+    run(media_dir=str(media_dir))
+    together = stored()
+    Article.objects.all().delete()
+    Picture.objects.all().delete()
+    monkeypatch.setattr(
+        Importer, "write", lambda self, items: self.write_batch(items, together=False)
+    )
+    run(media_dir=str(media_dir))
+    assert stored() == together

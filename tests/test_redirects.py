@@ -114,6 +114,13 @@ def imported_site(db):
         ("/feed/rdf/", "/feed/"),
         ("/comments/feed/", "/feed/"),
         ("/page/3/", "/latest/?page=3"),
+        ("/category/kothrud/page/2/", "/section/kothrud/?page=2"),
+        ("/tag/Metro-Rail/page/4/", "/tag/metro-rail/?page=4"),
+        ("/author/PriyaNair/page/1/", "/author/priyanair/"),
+        ("/2024/", "/archive/2024/"),
+        ("/2024/10/", "/archive/2024/10/"),
+        ("/2024/10/05/", "/archive/2024/10/05/"),
+        ("/2024/10/page/2/", "/archive/2024/10/?page=2"),
     ],
 )
 def test_a_wordpress_archive_address_redirects_to_its_counterpart(client, imported_site, old, new):
@@ -130,3 +137,8 @@ def test_a_posts_comment_feed_redirects_to_the_story(client, imported_site):
 
 def test_a_category_nothing_here_stands_for_stays_404(client, imported_site):
     assert client.get("/category/nowhere/").status_code == 404
+
+
+@pytest.mark.parametrize("old", ["/2024/13/", "/2024/02/30/", "/0000/"])
+def test_a_date_archive_of_no_date_stays_404(client, imported_site, old):
+    assert client.get(old).status_code == 404

@@ -67,7 +67,8 @@ WRITES = {
     "notifications_read", "notification_settings",
 }
 READS = {
-    None, "home", "latest", "search", "detail", "preview", "section", "tag", "author", "page",
+    None, "home", "latest", "year", "month", "day", "search", "detail", "preview", "section",
+    "tag", "author", "page",
     "feed", "atom_feed", "section_feed", "section_atom_feed", "tag_feed", "tag_atom_feed",
     "author_feed", "author_atom_feed", "sitemap_index", "sitemap", "news_sitemap", "robots",
     "shared_preview",
@@ -227,6 +228,9 @@ def urls_for(route: str, name: str | None, site) -> list[str]:
         "history_id": str(story.history.order_by("history_id").first().history_id),
         "link_id": str(site["preview_link"].pk),
         "token": preview_links.token_for(site["preview_link"]),
+        "year": "2024",
+        "month": "10",
+        "day": "05",
     }
     if name == "account_reset_password_from_key":
         values["key"] = token

@@ -41,6 +41,13 @@ def test_an_export_of_an_unknown_wxr_version_is_refused_naming_its_namespace(tmp
         wxr.read_site(with_namespace(tmp_path, "http://wordpress.org/export/9.9/"))
 
 
+def test_an_export_whose_version_is_no_number_is_refused(tmp_path):
+    path = tmp_path / "export.xml"
+    path.write_text(EXPORT.read_text().replace("<wp:wxr_version>1.2<", "<wp:wxr_version>abc<", 1))
+    with pytest.raises(wxr.WxrError, match="“abc” is not a version number"):
+        wxr.read_site(path)
+
+
 @pytest.mark.skipif(not THEME_UNIT_TEST.exists(), reason="../shared/wordpress is not beside us")
 def test_the_theme_unit_test_export_is_read_whole():
     site = wxr.read_site(THEME_UNIT_TEST)

@@ -7,7 +7,7 @@ The story's row keeps what readers' pages need (file name, width and height, ren
 widths, focal point), so no page joins the library to draw a card. This module is the one
 place that copy is made and kept in step:
 
-- `settle`, from `Article.save`, before the row is written;
+- `settle`, from `Article.save`, before the row is written (`settle_new` for bulk inserts);
 - `record_sizes`, when renditions are made (by the story's job or the picture's);
 - `follow_focus`, when the picture's focal point moves (from `Picture.save`).
 
@@ -75,16 +75,7 @@ def settle(article: Article) -> None:
             image.save(image.name, image.file, save=False)
         picture = Picture.objects.filter(image=image.name).first()
         if picture is None:
-            picture = Picture(
-                image=image.name,
-                width=article.featured_image_width,
-                height=article.featured_image_height,
-                alt=article.featured_image_alt,
-                caption=article.featured_image_caption,
-                credit=article.featured_image_credit,
-                uploaded_by_id=article.last_edited_by_id or article.created_by_id,
-                sizes=article.featured_image_sizes or [],
-            )
+            picture = picture_of(article)
             picture.queue_renditions = False  # the story's save queues them (Article.save)
             picture.save()
         take(article, picture, file=False)
@@ -93,6 +84,44 @@ def settle(article: Article) -> None:
         article.featured_image_sizes = []
     else:
         take(article, article.featured_picture, file=True)
+
+
+def settle_new(articles: list[Article]) -> None:
+    """`settle` for new stories written together (bulk inserts, which call no `save()`):
+    each file's picture found or made, one query to find them and one to make the rest."""
+    from ..models import Picture
+
+    with_file = [a for a in articles if a.featured_image]
+    if not with_file:
+        return
+    names = {a.featured_image.name for a in with_file}
+    pictures = {p.image.name: p for p in Picture.objects.filter(image__in=names)}
+    made = []
+    for article in with_file:
+        name = article.featured_image.name
+        if name not in pictures:
+            pictures[name] = picture_of(article)
+            made.append(pictures[name])
+    # The stories' job makes the copies and gives the pictures their widths (record_sizes).
+    Picture.objects.bulk_create(made)
+    for article in with_file:
+        take(article, pictures[article.featured_image.name], file=False)
+
+
+def picture_of(article: Article) -> Picture:
+    """A new library picture of the story's image file, with its texts (not yet saved)."""
+    from ..models import Picture
+
+    return Picture(
+        image=article.featured_image.name,
+        width=article.featured_image_width,
+        height=article.featured_image_height,
+        alt=article.featured_image_alt,
+        caption=article.featured_image_caption,
+        credit=article.featured_image_credit,
+        uploaded_by_id=article.last_edited_by_id or article.created_by_id,
+        sizes=article.featured_image_sizes or [],
+    )
 
 
 def take(article: Article, picture: Picture, *, file: bool) -> None:

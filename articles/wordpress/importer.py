@@ -9,8 +9,9 @@ since costs nothing, and the result is the same as one uninterrupted run.
 
 Nothing in the export stops the import. A post that cannot be taken as it is gets a
 documented fix or is skipped (`report.DECISIONS`), and every decision goes to the report
-file. Rows go through `save()`, so every body meets the one sanitizer. The page cache is
-invalidated once per batch (`page_cache.held`), not once per story.
+file. A batch's new stories are written together (`batch`), made ready as `save()` makes
+them, so every body meets the one sanitizer; changed stories go through `save()`. The page
+cache is invalidated once per batch (`page_cache.held`), not once per story.
 
 On a rerun the stories follow their posts: a post no longer published in WordPress is
 taken off the site here through the workflow (`workflow.follow_source`), with an editorial
@@ -27,16 +28,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, reset_queries, transaction
 from django.db.models import F
 from django.utils import timezone
+from taggit.models import Tag
 
 from .. import page_cache, workflow
 from ..models import Article, ArticleAuthor, LegacyURL, Picture
-from ..redirects import legacy_path, post_id_path
+from ..redirects import ID_FORMS, attachment_id_path, legacy_path, post_id_path
 from ..sanitize import clean_html, removals, sanitize_body
 from ..slugs import unicode_slug
 from . import wxr
+from .batch import CHANGE_REASON, NewStories, NewStory, find_tags
 from .content import GALLERY_MARK, body_text, convert, plain_text, summary_from
 from .media import MediaDir, MediaStore
 from .people import People
@@ -73,10 +76,10 @@ TAG_MAX = 100  # taggit's Tag.name
 ALT_MAX = Picture._meta.get_field("alt").max_length
 CAPTION_MAX = Picture._meta.get_field("caption").max_length
 UNTITLED_WORDS = 8
+ATTACHMENT_PARENTS_AT_ONCE = 500
 BATCH_SIZE = 200
 # Part of every post's digest: a new version of the importer writes every story once more.
 DIGEST_VERSION = "2"
-CHANGE_REASON = "Imported from WordPress"
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?…)])")
 
 
@@ -107,6 +110,7 @@ class Importer:
         self.progress = progress or (lambda phase, done, total: None)
         self.report = Report(source=self.path.name, dry_run=dry_run, path=self.report_path)
         self.site = wxr.Site()
+        self.new: NewStories | None = None  # the batch's new stories, if written together
         self.forget()
 
     def forget(self) -> None:
@@ -115,6 +119,7 @@ class Importer:
             self.site.categories, default=self.default_section, report=self.report
         )
         self.people = People(self.site.authors, self.report)
+        self.tags: dict[str, Tag] = {}  # by lower-cased name (find_tags)
 
     def run(self) -> Report:
         """Import the file batch by batch (each rolled back for a dry run)."""
@@ -141,6 +146,7 @@ class Importer:
             if batch:
                 self.write(batch)
             self.progress("Importing", total, total)
+            self.write_attachment_pages()
         finally:
             if out is not None:
                 out.close()
@@ -148,12 +154,30 @@ class Importer:
         return self.report
 
     def write(self, items: list[wxr.Item]) -> None:
-        """One batch, in one transaction; its files and decisions kept only once it commits."""
+        """One batch, in one transaction; its files and decisions kept only once it commits.
+
+        Its new stories are written together; if the database refuses that, the batch is
+        written again post by post, where a post the database refuses is skipped alone.
+        """
+        counts = self.report.counts()
+        try:
+            self.write_batch(items, together=True)
+        except DatabaseError:
+            self.report.restore(counts)
+            self.write_batch(items, together=False)
+        # With DEBUG on, Django keeps the last 9,000 queries' SQL, and a batch's inserts
+        # hold its bodies: hundreds of megabytes by the end of a large import.
+        reset_queries()
+
+    def write_batch(self, items: list[wxr.Item], *, together: bool) -> None:
         try:
             with page_cache.held(), transaction.atomic():
                 existing = self.existing(items)
+                self.new = NewStories(self) if together else None
                 for item in items:
                     self.import_item(item, existing)
+                if self.new is not None:
+                    self.new.write()
                 if self.dry_run:
                     transaction.set_rollback(True)
         except BaseException:
@@ -161,6 +185,8 @@ class Importer:
             self.forget()
             self.report.rolled_back()
             raise
+        finally:
+            self.new = None
         self.report.batches += 1
         if self.dry_run:
             self.forget()
@@ -221,6 +247,10 @@ class Importer:
             )
             self.report.unchanged += 1
             return
+        if article is None and self.new is not None:
+            # Written with the batch's other new stories: a refusal writes the batch again.
+            self.import_post(item, post_id, None, digest)
+            return
         try:
             # A savepoint: a post the database refuses costs that post, not its batch.
             with transaction.atomic():
@@ -234,9 +264,23 @@ class Importer:
     ) -> None:
         values = self.fields(item, post_id)
         values["section"], other_categories = self.sections.for_item(item)
-        values["slug"] = self.unique_slug(item, values["slug"], post_id, article)
         image = self.featured_image(item)
         author = self.people.for_item(item)
+        if other_categories:
+            self.report.decide(
+                item,
+                "categories-as-tags",
+                f"filed under “{values['section'].name}”; also tagged "
+                + ", ".join(f"“{name}”" for name in other_categories),
+            )
+        tags = self.tag_names([*item.tags, *other_categories])
+        self.report.comments += item.comments
+        if article is None and self.new is not None:
+            story = Article(wordpress_id=post_id, wordpress_digest=digest, **values, **image)
+            self.new.add(NewStory(item, story, author, tags, self.old_paths(item, post_id)))
+            self.report.created += 1
+            return
+        values["slug"] = self.unique_slug(item, values["slug"], post_id, article)
         if article is None:
             article = Article(wordpress_id=post_id, **values, **image)
             article.accept_cleaned_body = True  # fields() reported what cleaning removes
@@ -248,17 +292,9 @@ class Importer:
         else:
             self.report.unchanged += 1
         self.set_byline(article, author)
-        if other_categories:
-            self.report.decide(
-                item,
-                "categories-as-tags",
-                f"filed under “{values['section'].name}”; also tagged "
-                + ", ".join(f"“{name}”" for name in other_categories),
-            )
-        self.set_tags(article, [*item.tags, *other_categories])
+        self.set_tags(article, tags)
         # Our own address, if the slug changed, was recorded by the save (Article.save).
         self.record_old_paths(article, self.old_paths(item, post_id))
-        self.report.comments += item.comments
         # The story as this import left it: a later edit here moves modified_at on.
         Article.objects.filter(pk=article.pk).update(
             wordpress_digest=digest, wordpress_synced_at=F("modified_at")
@@ -374,15 +410,20 @@ class Importer:
         other = clash.only("headline", "wordpress_id").first()
         if other is None:
             return slug
+        return self.slug_taken(item, slug, post_id, other.headline, other.wordpress_id)
+
+    def slug_taken(
+        self, item: wxr.Item, slug: str, post_id: int, headline: str, wordpress_id: int | None
+    ) -> str:
+        """The slug for a post whose `slug` another story (`headline`) has: the post id
+        after it (reported)."""
         suffix = f"-{post_id}"
         unique = slug[: SLUG_MAX - len(suffix)] + suffix
-        origin = (
-            f"WordPress post {other.wordpress_id}" if other.wordpress_id else "a story made here"
-        )
+        origin = f"WordPress post {wordpress_id}" if wordpress_id else "a story made here"
         self.report.decide(
             item,
             "slug-taken",
-            f"“{slug}” is taken by “{other.headline}” ({origin}): this one is “{unique}”, "
+            f"“{slug}” is taken by “{headline}” ({origin}): this one is “{unique}”, "
             "and its old address still leads to it",
         )
         return unique
@@ -521,29 +562,55 @@ class Importer:
         article.bylines.all().delete()
         ArticleAuthor.objects.create(article=article, author=author, order=0)
 
-    def set_tags(self, article: Article, tags: list[str]) -> None:
+    def tag_names(self, tags: list[str]) -> list[str]:
+        """The post's tags as names, each once (as taggit compares them: any case)."""
         names: dict[str, str] = {}
         for tag in tags:
             name = plain_text(tag)[:TAG_MAX]
             if name:
                 names.setdefault(name.lower(), name)
+        return list(names.values())
+
+    def tags_named(self, names: list[str]) -> list[Tag]:
+        return find_tags(names, self.tags)
+
+    def set_tags(self, article: Article, names: list[str]) -> None:
         current = {name.lower() for name in article.tags.names()}
-        if current != set(names):
-            article.tags.set(list(names.values()))
+        if current != {name.lower() for name in names}:
+            article.tags.set(self.tags_named(names))
 
     def old_paths(self, item: wxr.Item, post_id: int) -> set[str]:
         """The post's old addresses: its permalink's path and WordPress's `/?p=ID`."""
-        paths = {post_id_path(post_id)}
-        if item.link:
-            link = urlsplit(item.link)
-            query = parse_qs(link.query)
-            if query.get("p", [""])[0].isdigit():
-                paths.add(post_id_path(int(query["p"][0])))
-            elif not link.query:
-                path = legacy_path(unquote(link.path))
-                if path != "/":
-                    paths.add(path)
-        return paths
+        return {post_id_path(post_id), *link_paths(item.link)}
+
+    def write_attachment_pages(self) -> None:
+        """Each attachment's page (its permalink, `/?attachment_id=ID`) leads to the story
+        of the post it was uploaded to; after the posts, which may come later in the file.
+
+        An address something else has already is left to it.
+        """
+        pages: dict[int, set[str]] = {}
+        for attachment in self.site.attachments.values():
+            if attachment.parent:
+                pages.setdefault(attachment.parent, set()).update(
+                    {attachment_id_path(attachment.id), *link_paths(attachment.link)}
+                )
+        parents = sorted(pages)
+        for start in range(0, len(parents), ATTACHMENT_PARENTS_AT_ONCE):
+            chunk = parents[start : start + ATTACHMENT_PARENTS_AT_ONCE]
+            with transaction.atomic():
+                stories = Article.objects.filter(wordpress_id__in=chunk)
+                claims = {
+                    path: article_id
+                    for post_id, article_id in stories.values_list("wordpress_id", "pk")
+                    for path in sorted(pages[post_id])
+                }
+                held = set(LegacyURL.objects.filter(path__in=claims).values_list("path", flat=True))
+                new = [LegacyURL(path=p, article_id=a) for p, a in claims.items() if p not in held]
+                LegacyURL.objects.bulk_create(new)
+                self.report.old_urls += len(new)
+                if self.dry_run:
+                    transaction.set_rollback(True)
 
     def record_old_paths(self, article: Article, paths: set[str]) -> None:
         existing = dict(LegacyURL.objects.filter(path__in=paths).values_list("path", "article_id"))
@@ -553,6 +620,21 @@ class Importer:
                 self.report.old_urls += 1
             elif existing[path] != article.pk:
                 LegacyURL.objects.filter(path=path).update(article=article)
+
+
+def link_paths(link: str) -> set[str]:
+    """The old addresses a WordPress permalink gives: its path, or its `?p=`/`?attachment_id=`."""
+    if not link:
+        return set()
+    parts = urlsplit(link)
+    query = parse_qs(parts.query)
+    for name, form in ID_FORMS.items():
+        if query.get(name, [""])[0].isdigit():
+            return {form(int(query[name][0]))}
+    if parts.query:
+        return set()
+    path = legacy_path(unquote(parts.path))
+    return {path} if path != "/" else set()
 
 
 def edited_here(article: Article) -> bool:

@@ -35,9 +35,17 @@ class MediaDir:
     def __init__(self, root: Path | None):
         self.root = root.resolve() if root else None
         self._by_name: dict[str, list[Path]] | None = None
+        self._found: dict[str, Found] = {}
 
     def find(self, attachment: Attachment) -> Found:
+        """The attachment's file, checked as an upload would be; once a run per file (each
+        post's digest asks, a rerun's unchanged posts too)."""
         relative = unquote(attachment.upload_path)
+        if relative not in self._found:
+            self._found[relative] = self._find(relative)
+        return self._found[relative]
+
+    def _find(self, relative: str) -> Found:
         if self.root is None:
             return Found(None, f"{relative}: no --media-dir given")
         candidate = (self.root / relative).resolve()

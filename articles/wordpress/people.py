@@ -56,8 +56,7 @@ class People:
 
     def _byline(self, entry: wxr.Author) -> Author:
         name = plain_text(entry.display_name)[:NAME_MAX] or entry.login or "WordPress author"
-        fallback = f"author-{stable_suffix(entry.login or name)}"
-        slug = ascii_slug(entry.login or name, max_length=SLUG_MAX, fallback=fallback)
+        slug = byline_slug(entry.login or name)
         author = (
             Author.objects.filter(slug=slug).first()
             or (
@@ -72,3 +71,9 @@ class People:
             return author
         self.report.authors_created += 1
         return Author.objects.create(slug=slug, name=name)
+
+
+def byline_slug(login: str) -> str:
+    """The slug of the byline made for a WordPress author (`articles.redirects` finds the
+    byline of an `/author/…/` address by it too)."""
+    return ascii_slug(login, max_length=SLUG_MAX, fallback=f"author-{stable_suffix(login)}")

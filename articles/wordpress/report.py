@@ -110,6 +110,13 @@ class Report:
         else:
             self.pending.clear()
 
+    def counts(self) -> dict[str, int]:
+        """The running counts, to be put back (`restore`) if a batch is written again."""
+        return {k: v for k, v in vars(self).items() if type(v) is int}
+
+    def restore(self, counts: dict[str, int]) -> None:
+        vars(self).update(counts)
+
     @property
     def skipped(self) -> int:
         return sum(n for (_, outcome), n in self.decisions.items() if outcome == "skipped")

@@ -72,8 +72,7 @@ class Sections:
             name = plain_text(category.name if category else name) or nicename
             top = self.top_ancestor(nicename)
             parent = self.for_category(top) if top != nicename else None
-            fallback = f"category-{stable_suffix(nicename)}"
-            slug = ascii_slug(nicename, max_length=SLUG_MAX, fallback=fallback)
+            slug = section_slug(nicename)
             self.made[nicename] = self._get_or_create(slug, name[:NAME_MAX], parent)
         return self.made[nicename]
 
@@ -96,3 +95,10 @@ class Sections:
         else:
             self.report.sections_reused += 1
         return section
+
+
+def section_slug(nicename: str) -> str:
+    """The slug of the section a category becomes, from its nicename as WordPress writes it
+    (`articles.redirects` finds the section of a `/category/…/` address by it too)."""
+    fallback = f"category-{stable_suffix(nicename)}"
+    return ascii_slug(nicename, max_length=SLUG_MAX, fallback=fallback)

@@ -20,6 +20,7 @@ WP_NAMESPACES = tuple(
     f"{scheme}://wordpress.org/export/{v}/" for scheme in ("http", "https") for v in WP_VERSIONS
 )
 EXCERPT_NAMESPACES = tuple(f"{ns}excerpt/" for ns in WP_NAMESPACES)
+VERSION = re.compile(r"\d+\.\d+")
 _WP_LIKE = re.compile(r"^https?://wordpress\.org/export/[^/]+/$")
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -62,6 +63,7 @@ class Attachment:
     alt: str
     caption: str
     parent: int = 0  # the post it was uploaded to (a gallery without ids shows these)
+    link: str = ""  # its page's address on the WordPress site
 
     @property
     def upload_path(self) -> str:
@@ -154,6 +156,10 @@ def _stream(
         for event, payload in events:
             if event == "start-ns":
                 names.declare(payload[1])
+                continue
+            if payload.getparent() is not None and payload.getparent().tag != "channel":
+                # A unit's name inside another unit (an item's own <wp:author>, as some
+                # exporters write one) is part of it: clearing it would lose its siblings.
                 continue
             yield payload, names
             payload.clear(keep_tail=False)
@@ -260,6 +266,11 @@ def read_site(path: Path | str, progress: Callable[[int], None] | None = None) -
         )
     if not site.version:
         raise WxrError("this is not a WordPress export: it has no <wp:wxr_version>.")
+    if not VERSION.fullmatch(site.version):
+        raise WxrError(
+            f"this is not a WordPress export: its <wp:wxr_version> “{site.version[:40]}” is "
+            "not a version number."
+        )
     return site
 
 
@@ -272,6 +283,7 @@ def _attachment(element: etree._Element, names: _Names, site: Site) -> None:
             parent=int(item.parent) if item.parent.isascii() and item.parent.isdigit() else 0,
             alt=item.meta.get("_wp_attachment_image_alt", ""),
             caption=item.excerpt,
+            link=item.link,
         )
 
 
