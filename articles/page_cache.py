@@ -56,6 +56,7 @@ from django.utils.cache import set_response_etag
 from django.utils.http import urlencode
 from taggit.models import Tag
 
+from . import compression
 from .models import (
     Article,
     ArticleAuthor,
@@ -337,31 +338,47 @@ class PageCacheMiddleware:
             return self.get_response(request)
         # With the cache off too, so a page never differs by whether the cache is on.
         _keep_only(request, parameters)
-        if not settings.NEWSROOM_PAGE_CACHE or _bypassed(request):
-            return self.get_response(request)
-        token = current_token()
-        key = _key(token, request)
-        stored = cache.get(key)
-        if stored is not None:
-            content, headers, *rest = stored  # (a page stored before attributes were kept)
-            response = HttpResponse(content)
-            for name, value in headers:
-                response[name] = value
-            for name, value in rest[0] if rest else ():
-                setattr(response, name, value)
-            response[STATUS_HEADER] = "hit"
-            return response
+        encoding = compression.chosen(request)
+        caching = settings.NEWSROOM_PAGE_CACHE and not _bypassed(request)
+        if caching:
+            key = _key(current_token(), request)
+            stored = cache.get(f"{key}:{encoding}")
+            if stored is not None:
+                form, content, headers, kept = stored
+                response = HttpResponse(content)
+                for name, value in headers:
+                    response[name] = value
+                for name, value in kept:
+                    setattr(response, name, value)
+                response[STATUS_HEADER] = "hit"
+                return compression.encoded(response, form, content)
         response = self.get_response(request)
-        if request.method == "GET" and _storable(response):
-            if not response.has_header("ETag"):
-                set_response_etag(response)
+        if not _storable(response):
+            return response
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        forms = compression.compressed(response.content)
+        form = encoding if encoding in forms else compression.IDENTITY
+        if caching and request.method == "GET":
             headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
-            timeout = settings.NEWSROOM_PAGE_CACHE_SECONDS
             kept = [
                 (name, getattr(response, name))
                 for name in KEPT_ATTRIBUTES
                 if hasattr(response, name)
             ]
-            cache.set(key, (response.content, headers, kept), timeout=timeout)
+            # Each encoding under its own key, so a hit reads only what it sends; a page too
+            # small to compress is kept as it is under every one.
+            cache.set_many(
+                {
+                    f"{key}:{name}": (
+                        name if name in forms else compression.IDENTITY,
+                        forms.get(name, response.content),
+                        headers,
+                        kept,
+                    )
+                    for name in (compression.IDENTITY, *compression.ENCODINGS)
+                },
+                timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS,
+            )
             response[STATUS_HEADER] = "miss"
-        return response
+        return compression.encoded(response, form, forms[form])

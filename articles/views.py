@@ -27,7 +27,7 @@ from .models import Article, Author, Page, Section, SiteSettings
 from .pagination import NumberedPages
 from .querysets import byline_prefetch
 from .related import related_articles
-from .search import normalize_query, search_articles
+from .search import NEWEST_MATCHES, find, normalize_query
 from .seo import article_json_ld
 from .workflow import may_edit
 
@@ -258,7 +258,7 @@ class SearchView(StoryListView):
 
     def get_queryset(self):
         self.query = normalize_query(self.request.GET.get("q", ""))
-        return search_articles(Article.objects.live().for_cards(), self.query)
+        return find(Article.objects.live().for_cards(), self.query)
 
     def get_context_data(self, **kwargs):
         if self.query:
@@ -266,9 +266,18 @@ class SearchView(StoryListView):
             empty = "No stories match your search. Try fewer words, or other ones."
         else:
             heading, empty = "Search", "Type a word or two to search every story we have published."
-        return super().get_context_data(
+        context = super().get_context_data(
             query=self.query, heading=heading, empty_message=empty, **kwargs
         )
+        count = context["paginator"].count if self.query else 0
+        if count >= NEWEST_MATCHES:
+            context["found"] = (
+                f"{NEWEST_MATCHES:,} or more stories found: the newest {NEWEST_MATCHES:,}, "
+                "best matches first. Add a word to narrow the search."
+            )
+        elif self.query:
+            context["found"] = f"{count:,} stor{'y' if count == 1 else 'ies'} found."
+        return context
 
 
 class EmbedsAllowedMixin:

@@ -141,3 +141,34 @@ def test_the_fallback_needs_every_word_of_the_query():
     both = ArticleFactory(live=True, headline="Kingfisher returns to the lake")
     ArticleFactory(live=True, headline="Kingfisher nests by the river")
     assert search("kingfisher lake") == [both]
+
+
+def test_only_the_newest_matches_are_searched(monkeypatch):
+    from articles import search as search_module
+
+    monkeypatch.setattr(search_module, "NEWEST_MATCHES", 2)
+    now = timezone.now()
+    # The oldest would rank first (its headline matches): it is past the newest two.
+    ArticleFactory(live=True, headline="Kingfisher census", published_at=now - timedelta(days=9))
+    newer = [
+        ArticleFactory(live=True, body="<p>A kingfisher.</p>", published_at=now - timedelta(days=n))
+        for n in (2, 1)
+    ]
+    assert set(search("kingfisher")) == set(newer)
+
+
+def test_the_search_page_says_how_many_stories_were_found(client):
+    ArticleFactory(live=True, headline="Kingfisher returns to the lake")
+    ArticleFactory(live=True, headline="Kingfisher nests by the river")
+    assert "2 stories found." in client.get("/search/", {"q": "kingfisher"}).text
+
+
+def test_the_search_page_says_when_only_the_newest_matches_are_shown(client, monkeypatch):
+    from articles import views
+
+    monkeypatch.setattr(views, "NEWEST_MATCHES", 1)
+    monkeypatch.setattr("articles.search.NEWEST_MATCHES", 1)
+    ArticleFactory(live=True, headline="Kingfisher returns to the lake")
+    ArticleFactory(live=True, headline="Kingfisher nests by the river")
+    text = client.get("/search/", {"q": "kingfisher"}).text
+    assert "1 or more stories found: the newest 1, best matches first." in text
