@@ -172,3 +172,16 @@ def test_the_search_page_says_when_only_the_newest_matches_are_shown(client, mon
     ArticleFactory(live=True, headline="Kingfisher nests by the river")
     text = client.get("/search/", {"q": "kingfisher"}).text
     assert "1 or more stories found: the newest 1, best matches first." in text
+
+
+def test_page_two_of_the_results_holds_the_next_matches_in_order(client):
+    now = timezone.now()
+    stories = [
+        ArticleFactory(
+            live=True, headline=f"Kingfisher sighting {n}", published_at=now - timedelta(hours=n)
+        )
+        for n in range(1, 24)
+    ]
+    second = client.get("/search/", {"q": "kingfisher", "page": 2})
+    assert list(second.context["articles"]) == stories[20:]
+    assert client.get("/search/", {"q": "kingfisher", "page": 3}).status_code == 404
