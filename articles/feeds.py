@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 from taggit.models import Tag
 
+from . import invalidation, page_cache
 from .body import feed_html
 from .images import rendition_name
 from .last_modified import last_change_dated
@@ -217,8 +218,13 @@ class StoryFeed(Feed):
     def stories(self, obj):
         return Article.objects.live()
 
+    def list_key(self, obj) -> str:
+        """The list the feed draws from (articles/invalidation.py)."""
+        return invalidation.ALL_STORIES
+
     def items(self, obj) -> list[Article]:
         articles = list(self.stories(obj).for_detail().newest_first()[:FEED_ITEMS])
+        page_cache.depends_on_stories(articles, self.list_key(obj))
         attach_enclosures(articles)
         return articles
 
@@ -299,6 +305,9 @@ class SectionFeed(StoryFeed):
     def stories(self, obj: Section):
         return Article.objects.live().in_section(obj)
 
+    def list_key(self, obj: Section) -> str:
+        return invalidation.section_list(obj.pk)
+
     def title(self, obj: Section) -> str:
         return f"{obj.name} — {SiteSettings.current().site_name}"
 
@@ -319,6 +328,9 @@ class TagFeed(StoryFeed):
     def stories(self, obj: Tag):
         return Article.objects.live().tagged(obj)
 
+    def list_key(self, obj: Tag) -> str:
+        return invalidation.tag_list(obj.pk)
+
     def title(self, obj: Tag) -> str:
         return f"{obj.name} — {SiteSettings.current().site_name}"
 
@@ -337,6 +349,9 @@ class AuthorFeed(StoryFeed):
 
     def stories(self, obj: Author):
         return Article.objects.live().by_author(obj)
+
+    def list_key(self, obj: Author) -> str:
+        return invalidation.author_list(obj.pk)
 
     def title(self, obj: Author) -> str:
         return f"{obj.name} — {SiteSettings.current().site_name}"

@@ -1,23 +1,32 @@
 """Reader pages kept whole in Django's cache, shared by every worker and server.
 
 Reader pages are the same for every visitor (DESIGN.md), so one copy serves everyone. A
-page is stored under the *content version*: a token kept in the cache, replaced whenever
-content readers can see may have changed:
+change replaces only the pages that show what changed (targeted invalidation):
 
-- after any save or delete of what pages show (stories, sections, authors, tags, bylines,
-  standing pages, site settings), once the transaction has committed, so a page rendered
-  from the old rows can only ever be stored under the old token. A story, its bylines and
-  its tags count only while the story is live or scheduled, before or after the change:
-  writers saving drafts all day leave the readers' pages cached;
-- after a save or delete of a library picture (alt text, caption, credit, focal point, its
-  renditions' widths) that a story reaching readers shows, as its featured image or inside
-  its body (`<figure data-picture="ID">`); a picture no such story shows changes no page;
-- when the next scheduled story's time comes: the token records that time, and the first
-  request after it makes a new token (scheduling needs no job, and neither does this).
+- While a page renders, it names the *keys* of what it shows (`depends_on`): the story it is
+  about, the lists it draws from, each story it shows as a card. Which key means what, and
+  which keys each kind of change touches, is one rule: articles/invalidation.py.
+- A change, once its transaction has committed, is *recorded*: a number from a counter in
+  the shared cache, and under it the keys it touched (`record`). A page is kept with the
+  number it was rendered at and its keys; it is served only while no later change touched
+  one of its keys. Every other page stays cached through the change.
+- Each process reads the changes it has not seen at most every `TOKEN_MEMO_SECONDS` (one
+  round trip when nothing changed, which bounds how stale a page can be) and keeps, per key,
+  the number of its last change: checking a page is then a few look-ups in memory.
+- Some parts of a page are the site's, not the page's: the bell's newest stories in the
+  header, the Latest box beside a story. Their keys are *soft*: a change to them replaces a
+  page only once it is `NEWSROOM_PAGE_CACHE_SOFT_SECONDS` old, so a new story every few
+  minutes does not render every story page of the site again, and no page shows them older
+  than that.
+- A scheduled story goes live without a save: the cache records the next go-live time, and
+  the first request after it records the change (once, whichever process gets there first).
+- Changes that show on every page (a section renamed, the site's settings...) and writers of
+  many rows at once (`held()`, the WordPress import) make a new *token*: every page is kept
+  under the token it was rendered in, so a new one replaces them all. A lost counter or a
+  lost record of a change does the same, never less.
 
-Every worker and server reads the token from the shared cache (Redis in production), so
-all of them see a change at once; each process remembers the token for at most
-`TOKEN_MEMO_SECONDS`, which bounds how stale a page can be.
+With `NEWSROOM_PAGE_CACHE_INVALIDATION = "global"` every change makes a new token, as the
+page cache did before it was targeted; the benchmark compares both (bench/newsroom.py).
 
 A page is kept under everything its response depends on: the token, the scheme (http or
 https), the host, the path and the values of the query parameters its view reads. A view
@@ -35,14 +44,16 @@ Permissions-Policy.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import hashlib
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
@@ -56,7 +67,8 @@ from django.utils.cache import set_response_etag
 from django.utils.http import urlencode
 from taggit.models import Tag
 
-from . import compression
+from . import compression, invalidation
+from .invalidation import EVERYTHING, Placing
 from .models import (
     Article,
     ArticleAuthor,
@@ -72,6 +84,12 @@ from .models import (
 
 TOKEN_KEY = "page-cache:token"
 TOKEN_MEMO_SECONDS = 1.0
+# How many recorded changes a process reads when it starts; pages older than those are
+# rendered again (a newsroom records a few thousand a day).
+LOG_WINDOW = 2000
+# A change whose number is taken but whose record is not yet written (the writer is between
+# the two) is waited for this long, then taken as lost: every older page is rendered again.
+MISSING_GRACE_SECONDS = 5.0
 BYPASS_HEADER = "X-Bench-Bypass-Cache"
 STATUS_HEADER = "X-Page-Cache"
 # What a stored page keeps of its response; the rest is made again by the middleware.
@@ -81,24 +99,40 @@ KEPT_HEADERS = ("Content-Type", "Cache-Control", "Content-Language", "Last-Modif
 KEPT_ATTRIBUTES = ("_csp_replace", "_permissions_policy_override")
 # Pages may vary by how they are encoded, never by who asks.
 ALLOWED_VARY = {"accept-encoding"}
-# What readers see: saving or deleting any of these may change a page. A story and its
-# parts only while it reaches readers (see connect_signals).
+# What readers see everywhere: saving or deleting any of these replaces every page.
 SHOWN_MODELS = (Section, Author, Page, SiteSettings, Tag, EmbedHost)
 
 
 @dataclass(frozen=True)
 class Token:
     value: str
-    until: float | None  # when the next scheduled story goes live (epoch seconds)
-    # When it was made, the last time content may have changed (epoch seconds); None in a
-    # token stored before this was kept.
+    # When it was made (epoch seconds); None in a token stored before this was kept.
     made_at: float | None = None
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a stored page (or fragment) was rendered from: the number of the last change its
+    process had read, when, and the keys of what it shows."""
+
+    seq: int
+    at: float
+    keys: frozenset[str]
+    soft: frozenset[str] = frozenset()
 
 
 @dataclass
 class _Memo:
+    """This process's reading of the shared state."""
+
     token: Token | None = None
     read_at: float = 0.0
+    seq: int = 0  # the last change read (every one up to it is in `changed`)
+    floor: int = 0  # pages rendered before this change are all out of date
+    changed: dict[str, int] = field(default_factory=dict)  # key: number of its last change
+    last_at: float = 0.0  # when content last changed (epoch seconds)
+    next_live: float | None = None  # when the next scheduled story goes live
+    missing_since: dict[int, float] = field(default_factory=dict)
 
 
 _memo = _Memo()
@@ -107,6 +141,22 @@ _memo = _Memo()
 def _now() -> float:
     # django.utils.timezone, so a test that moves the clock moves this too.
     return timezone.now().timestamp()
+
+
+def _seq_key(token: Token) -> str:
+    return f"page-cache:{token.value}:seq"
+
+
+def _change_key(token: Token, number: int) -> str:
+    return f"page-cache:{token.value}:change:{number}"
+
+
+def _schedule_key(token: Token) -> str:
+    return f"page-cache:{token.value}:schedule"
+
+
+def _targeted() -> bool:
+    return settings.NEWSROOM_PAGE_CACHE_INVALIDATION != "global"
 
 
 def _next_go_live() -> float | None:
@@ -121,22 +171,88 @@ def _next_go_live() -> float | None:
 
 
 def _new_token() -> Token:
-    token = Token(uuid.uuid4().hex, _next_go_live(), _now())
+    now = _now()
+    token = Token(uuid.uuid4().hex, now)
+    # Its counter and schedule first: a process that finds the token finds them too.
+    cache.set_many({_seq_key(token): 0, _schedule_key(token): (now, _next_go_live())}, None)
     cache.set(TOKEN_KEY, token, timeout=None)
-    _memo.token, _memo.read_at = token, time.monotonic()
+    _memo.__init__()
+    _memo.token, _memo.read_at, _memo.last_at = token, time.monotonic(), now
+    _memo.next_live = _next_go_live_stored(token)
     return token
+
+
+def _next_go_live_stored(token: Token) -> float | None:
+    schedule = cache.get(_schedule_key(token))
+    return schedule[1] if schedule else None
+
+
+def _apply(number: int, keys: frozenset[str], at: float) -> None:
+    memo = _memo
+    if EVERYTHING in keys:
+        memo.floor, memo.changed = number, {}
+    else:
+        for key in keys:
+            memo.changed[key] = number
+    memo.seq, memo.last_at = number, max(memo.last_at, at)
+
+
+def _catch_up(token: Token, seq: int) -> None:
+    """Read the changes recorded since this process last looked."""
+    memo = _memo
+    if seq - memo.seq > LOG_WINDOW:
+        memo.floor = memo.seq = seq - LOG_WINDOW
+    if seq <= memo.seq:
+        return
+    numbers = range(memo.seq + 1, seq + 1)
+    found = cache.get_many([_change_key(token, n) for n in numbers])
+    for number in numbers:
+        record = found.get(_change_key(token, number))
+        if record is None:
+            first = memo.missing_since.setdefault(number, time.monotonic())
+            if time.monotonic() - first < MISSING_GRACE_SECONDS:
+                return  # its writer may still be writing it: read it next time
+            memo.missing_since.pop(number)
+            _apply(number, frozenset({EVERYTHING}), _now())
+            continue
+        memo.missing_since.pop(number, None)
+        _apply(number, *record)
+
+
+def _read_state() -> None:
+    memo = _memo
+    token = cache.get(TOKEN_KEY)
+    if token is None:
+        _new_token()
+        return
+    found = cache.get_many([_seq_key(token), _schedule_key(token)])
+    seq = found.get(_seq_key(token))
+    if seq is None:  # the counter was lost: no page can be trusted
+        _new_token()
+        return
+    if memo.token != token:
+        memo.__init__()
+        memo.token, memo.last_at = token, token.made_at or _now()
+        # A process new to this token reads its recent changes; older pages are rendered again.
+        memo.floor = memo.seq = max(0, seq - LOG_WINDOW)
+    _catch_up(token, seq)
+    schedule = found.get(_schedule_key(token))
+    memo.next_live = schedule[1] if schedule else None
+    memo.read_at = time.monotonic()
+
+
+def _state() -> _Memo:
+    memo = _memo
+    if memo.token is None or time.monotonic() - memo.read_at >= TOKEN_MEMO_SECONDS:
+        _read_state()
+    if memo.next_live is not None and _now() >= memo.next_live:
+        _go_live(memo.token, memo.next_live)
+    return memo
 
 
 def current_token() -> Token:
-    """The content version pages are stored under now (a new one once a schedule is due)."""
-    token = _memo.token
-    fresh = token is not None and time.monotonic() - _memo.read_at < TOKEN_MEMO_SECONDS
-    if not fresh:
-        token = cache.get(TOKEN_KEY)
-        _memo.token, _memo.read_at = token, time.monotonic()
-    if token is None or (token.until is not None and _now() >= token.until):
-        token = _new_token()
-    return token
+    """The token pages are stored under now (the shared state read if it is due)."""
+    return _state().token
 
 
 def invalidate() -> None:
@@ -145,13 +261,156 @@ def invalidate() -> None:
 
 
 def content_changed_at() -> float:
-    """When content readers see last changed (epoch seconds): the current token's making.
+    """When content readers see last changed (epoch seconds).
 
     It never moves back (a token lost from the cache is made again, later), unlike the
     newest story's date, which unpublishing that story moves back.
     """
+    return _state().last_at or _now()
+
+
+def record(keys: Iterable[str]) -> None:
+    """A change touched `keys`: every page showing one of them is out of date from now."""
+    keys = frozenset(keys)
+    if not keys:
+        return
+    if EVERYTHING in keys or not _targeted():
+        _new_token()
+        return
     token = current_token()
-    return token.made_at or _now()
+    try:
+        number = cache.incr(_seq_key(token))
+    except ValueError:  # the counter was lost
+        _new_token()
+        return
+    at = _now()
+    timeout = settings.NEWSROOM_PAGE_CACHE_SECONDS + 60  # no page it could replace outlives it
+    cache.set(_change_key(token, number), (keys, at), timeout=timeout)
+    if _memo.token == token and _memo.seq == number - 1:
+        _apply(number, keys, at)  # seen at once here
+    else:
+        _memo.read_at = 0.0  # read on the next request
+
+
+def record_on_commit(keys: Iterable[str]) -> None:
+    keys = frozenset(keys)
+    if keys:
+        transaction.on_commit(functools.partial(record, keys), robust=True)
+
+
+def last_change() -> tuple[int, frozenset[str]] | None:
+    """The newest change this process has read: its number and keys (for tests and bench)."""
+    memo = _state()
+    token = memo.token
+    if memo.seq == 0:
+        return None
+    found = cache.get(_change_key(token, memo.seq))
+    return (memo.seq, found[0]) if found else None
+
+
+def _dt(epoch: float) -> datetime:
+    return datetime.fromtimestamp(epoch, tz=timezone.get_current_timezone())
+
+
+def _go_live(token: Token, due: float) -> None:
+    """Scheduled stories whose time has come: record what they touch, once in all processes."""
+    if not cache.add(f"page-cache:{token.value}:going-live:{due}", 1, timeout=30):
+        _memo.next_live = None  # another process is at it; its record arrives with the others
+        _memo.read_at = min(_memo.read_at, time.monotonic() - TOKEN_MEMO_SECONDS + 0.2)
+        return
+    schedule = cache.get(_schedule_key(token))
+    since = schedule[0] if schedule else due - 1
+    now = _now()
+    gone_live = list(
+        Article.objects.live()
+        .filter(published_at__gt=_dt(since), published_at__lte=_dt(now))
+        .values_list("pk", flat=True)
+    )
+    cache.set(_schedule_key(token), (now, _next_go_live()), timeout=None)
+    _memo.next_live = _next_go_live_stored(token)
+    if not _targeted():
+        _new_token()
+        return
+    record(invalidation.went_live(gone_live, _story_lists))
+
+
+def _reschedule() -> None:
+    """A story was scheduled, or stopped being: the next go-live time may have moved."""
+    token = current_token()
+    schedule = cache.get(_schedule_key(token))
+    since = schedule[0] if schedule else _now()
+    cache.set(_schedule_key(token), (since, _next_go_live()), timeout=None)
+    _memo.next_live = _next_go_live_stored(token)
+
+
+# What a page shows, collected while it renders.
+
+
+@dataclass
+class _Collected:
+    # The last change read before the request's first query: what it renders is at least
+    # that new, so parts of it may be stored under this number (`fragments`).
+    seq: int
+    keys: set[str] = field(default_factory=set)
+    soft: set[str] = field(default_factory=set)
+    declared: bool = False
+
+
+_collecting: contextvars.ContextVar[_Collected | None] = contextvars.ContextVar(
+    "page_cache_collecting", default=None
+)
+
+
+def depends_on(*keys: str, soft: bool = False) -> None:
+    """The page being rendered shows `keys` (articles/invalidation.py); `soft` for the site's
+    parts of it (see the module's docstring). Called with no key: the page shows nothing a
+    story's change touches (a standing page). Outside a stored page's rendering: nothing."""
+    collected = _collecting.get()
+    if collected is None:
+        return
+    if soft:
+        collected.soft.update(keys)
+    else:
+        collected.declared = True
+        collected.keys.update(keys)
+
+
+def depends_on_stories(stories: Iterable, *lists: str, soft: bool = False) -> None:
+    """The page shows `stories` (cards, teasers, items) drawn from `lists`."""
+    depends_on(*lists, *invalidation.stories(stories), soft=soft)
+
+
+@contextmanager
+def _collect(seq: int) -> Iterator[_Collected]:
+    collected = _Collected(seq)
+    reset = _collecting.set(collected)
+    try:
+        yield collected
+    finally:
+        _collecting.reset(reset)
+
+
+def _shown(memo: _Memo, seq: int, at: float, collected: _Collected) -> Shown:
+    keys = collected.keys if collected.declared else {invalidation.ANY_STORY}
+    # A page that lists nothing of its own still changes with what every story's change does.
+    return Shown(seq, at, frozenset(keys), frozenset(collected.soft - keys))
+
+
+def _is_current(memo: _Memo, shown: Shown) -> bool:
+    if shown.seq < memo.floor:
+        return False
+    changed = memo.changed
+    if not changed:
+        return True
+    seq = shown.seq
+    for key in shown.keys:
+        if changed.get(key, -1) > seq:
+            return False
+    if shown.soft and _now() - shown.at >= settings.NEWSROOM_PAGE_CACHE_SOFT_SECONDS:
+        for key in shown.soft:
+            if changed.get(key, -1) > seq:
+                return False
+    return True
 
 
 _holding = threading.local()
@@ -162,8 +421,7 @@ def held() -> Iterator[None]:
     """Inside, saves and deletes invalidate nothing; leaving invalidates once, on commit.
 
     For writers of many rows at a time (the WordPress import's batches): one new content
-    version per batch, and none of the per-save queries that decide whether a story
-    reaches readers.
+    version per batch, and none of the per-save queries that decide what a change touches.
     """
     depth = getattr(_holding, "depth", 0)
     _holding.depth = depth + 1
@@ -179,46 +437,137 @@ def _holding_back() -> bool:
     return getattr(_holding, "depth", 0) > 0
 
 
-def invalidate_on_commit(**kwargs) -> None:
-    if kwargs.get("raw") or _holding_back():
+# What each change touches (the rule is articles/invalidation.py; these read the rows).
+
+
+# Made with no story yet, so shown nowhere until a story's byline or tagging names them.
+SHOWN_ONCE_USED = (Tag, Author)
+
+
+def _everything_changed(sender, raw=False, created=False, **kwargs) -> None:
+    if raw or _holding_back():
         # loaddata (a restore) and `held()` writers invalidate once, at the end.
         return
-    transaction.on_commit(invalidate, robust=True)
+    if created and sender in SHOWN_ONCE_USED:
+        return
+    record_on_commit({EVERYTHING})
 
 
-def _reaches_readers(article_id) -> bool:
-    return Article.objects.reaching_readers().filter(pk=article_id).exists()
+def _is_live(article_id) -> bool:
+    return Article.objects.live().filter(pk=article_id).exists()
+
+
+def _story_lists(article_id, section_ids: Iterable[int] = ()) -> set[str]:
+    """Every list story `article_id` belongs to, with its sections as they were too."""
+    own = Article.objects.filter(pk=article_id).values_list("section_id", flat=True).first()
+    ids = {pk for pk in (*section_ids, own) if pk is not None}
+    sections = set(Section.objects.filter(pk__in=ids).values_list("pk", "parent_id"))
+    tags = TaggedArticle.objects.filter(content_object_id=article_id).values_list("tag_id")
+    authors = ArticleAuthor.objects.filter(article_id=article_id).values_list("author_id")
+    return invalidation.lists_of(
+        {pk for pair in sections for pk in pair}, (t for (t,) in tags), (a for (a,) in authors)
+    )
+
+
+def _scheduled(placing_row) -> bool:
+    status, published_at = placing_row
+    return (
+        status == Article.Status.PUBLISHED
+        and published_at is not None
+        and (published_at > timezone.now())
+    )
 
 
 def _story_about_to_be_saved(instance, raw=False, **kwargs) -> None:
-    if not raw and not _holding_back():
-        instance._reached_readers = instance.pk is not None and _reaches_readers(instance.pk)
+    if raw or _holding_back():
+        return
+    instance._placing_before = None
+    instance._scheduled_before = False
+    if instance.pk is None:
+        return
+    row = (
+        Article.objects.filter(pk=instance.pk)
+        .only("status", "published_at", "trashed_at", "section_id", "is_lead")
+        .first()
+    )
+    if row is not None:
+        instance._placing_before = Placing.of(row, now=timezone.now())
+        instance._scheduled_before = _scheduled((row.status, row.published_at))
 
 
 def _story_saved(instance, raw=False, **kwargs) -> None:
     if raw or _holding_back():  # loaddata (a restore), `held()`: invalidated once, at the end
         return
-    before = getattr(instance, "_reached_readers", True)  # unknown: assume it did
-    if before or _reaches_readers(instance.pk):
-        invalidate_on_commit()
+    before = getattr(instance, "_placing_before", None)
+    after = Placing.of(instance, now=timezone.now())
+    sections = {before.section_id} if before else set()
+    keys = invalidation.story_saved(
+        instance.pk, before, after, lambda: _story_lists(instance.pk, sections)
+    )
+    record_on_commit(keys)
+    if getattr(instance, "_scheduled_before", False) or _scheduled(
+        (instance.status, instance.published_at)
+    ):
+        transaction.on_commit(_reschedule, robust=True)
 
 
-def _part_of_story_changed(instance, raw=False, **kwargs) -> None:
-    """A byline or a tagging: it matters only on a story that reaches readers."""
-    if raw or _holding_back():
-        return
-    article_id = getattr(instance, "article_id", None) or instance.content_object_id
-    if _reaches_readers(article_id):
-        invalidate_on_commit()
-
-
-def _story_tags_changed(instance, action, **kwargs) -> None:
+def _story_about_to_be_deleted(instance, **kwargs) -> None:
     if _holding_back():
         return
-    if action.startswith("post_") and (
-        not isinstance(instance, Article) or _reaches_readers(instance.pk)
-    ):
-        invalidate_on_commit()
+    if Placing.of(instance, now=timezone.now()).live:
+        record_on_commit(
+            {invalidation.story(instance.pk), invalidation.ANY_STORY} | _story_lists(instance.pk)
+        )
+    if _scheduled((instance.status, instance.published_at)):
+        transaction.on_commit(_reschedule, robust=True)
+
+
+def _part_about_to_be_saved(sender, instance, raw=False, **kwargs) -> None:
+    """A byline or tagging that moves from one author or tag to another leaves a list too."""
+    if raw or _holding_back() or instance.pk is None:
+        return
+    column = "author_id" if sender is ArticleAuthor else "tag_id"
+    instance._list_before = (
+        sender.objects.filter(pk=instance.pk).values_list(column, flat=True).first()
+    )
+
+
+def _part_of_story_changed(sender, instance, raw=False, **kwargs) -> None:
+    """A byline or a tagging: it matters only on a live story."""
+    if raw or _holding_back():
+        return
+    if sender is ArticleAuthor:
+        article_id, list_of = instance.article_id, invalidation.author_list
+        now_in = instance.author_id
+    else:
+        article_id, list_of = instance.content_object_id, invalidation.tag_list
+        now_in = instance.tag_id
+    live = _is_live(article_id)
+    keys = invalidation.part_changed(article_id, live, list_of(now_in))
+    before = getattr(instance, "_list_before", None)
+    if before is not None and before != now_in:
+        keys |= invalidation.part_changed(article_id, live, list_of(before))
+    record_on_commit(keys)
+
+
+def _story_tags_changed(instance, action, pk_set, **kwargs) -> None:
+    if _holding_back() or action not in ("post_add", "post_remove", "pre_clear"):
+        return
+    if not isinstance(instance, Article):  # a tag's stories changed from the tag's side
+        record_on_commit({EVERYTHING})
+        return
+    if action == "pre_clear":
+        pk_set = set(
+            TaggedArticle.objects.filter(content_object_id=instance.pk).values_list(
+                "tag_id", flat=True
+            )
+        )
+    if not pk_set or not _is_live(instance.pk):
+        return
+    keys: set[str] = set()
+    for tag_id in pk_set:
+        keys |= invalidation.part_changed(instance.pk, True, invalidation.tag_list(tag_id))
+    record_on_commit(keys)
 
 
 def _renditions_recorded(sender, instance, **kwargs) -> None:
@@ -226,32 +575,34 @@ def _renditions_recorded(sender, instance, **kwargs) -> None:
         return
     if sender is Picture:
         _picture_changed(instance)
-    elif _reaches_readers(instance.pk):
-        invalidate_on_commit()
+    elif _is_live(instance.pk):
+        record_on_commit({invalidation.story(instance.pk), invalidation.ANY_STORY})
 
 
-def _picture_shown(picture_id) -> bool:
-    """Whether a story reaching readers shows the picture, featured or inside its body."""
+def _stories_showing(picture_id) -> list[int]:
+    """Live stories that show the picture, featured or inside their bodies."""
     shown = Q(featured_picture_id=picture_id) | Q(body__contains=f'data-picture="{picture_id}"')
-    return Article.objects.reaching_readers().filter(shown).exists()
+    return list(Article.objects.live().filter(shown).values_list("pk", flat=True))
 
 
 def _picture_changed(instance, raw=False, **kwargs) -> None:
-    if raw or _holding_back():
+    if raw or _holding_back() or instance.pk is None:
         return
-    if instance.pk is not None and _picture_shown(instance.pk):
-        invalidate_on_commit()
+    stories = _stories_showing(instance.pk)
+    if stories:
+        record_on_commit({invalidation.ANY_STORY, *map(invalidation.story, stories)})
 
 
 def connect_signals() -> None:
-    """Content changes invalidate the pages (called once, from AppConfig.ready)."""
+    """Content changes replace the pages that show them (called once, from AppConfig.ready)."""
     for model in SHOWN_MODELS:
-        post_save.connect(invalidate_on_commit, sender=model, dispatch_uid=f"pages-{model}")
-        post_delete.connect(invalidate_on_commit, sender=model, dispatch_uid=f"pages-d-{model}")
+        post_save.connect(_everything_changed, sender=model, dispatch_uid=f"pages-{model}")
+        post_delete.connect(_everything_changed, sender=model, dispatch_uid=f"pages-d-{model}")
     pre_save.connect(_story_about_to_be_saved, sender=Article, dispatch_uid="pages-story-before")
     post_save.connect(_story_saved, sender=Article, dispatch_uid="pages-story")
-    post_delete.connect(invalidate_on_commit, sender=Article, dispatch_uid="pages-d-story")
+    pre_delete.connect(_story_about_to_be_deleted, sender=Article, dispatch_uid="pages-d-story")
     for part in (ArticleAuthor, TaggedArticle):
+        pre_save.connect(_part_about_to_be_saved, sender=part, dispatch_uid=f"pages-b-{part}")
         post_save.connect(_part_of_story_changed, sender=part, dispatch_uid=f"pages-{part}")
         post_delete.connect(_part_of_story_changed, sender=part, dispatch_uid=f"pages-d-{part}")
     m2m_changed.connect(
@@ -263,22 +614,59 @@ def connect_signals() -> None:
     pre_delete.connect(_picture_changed, sender=Picture, dispatch_uid="pages-d-picture")
 
 
-def fragment(name: str, vary: str, render: Callable[[], str]) -> str:
-    """A part many pages share (the frame), rendered once per content version.
+def fragment(name: str, vary: str, render: Callable[[], str], *, soft: bool = True) -> str:
+    """A part many pages share (the frame), kept with the keys of what it shows.
 
     A page the cache misses (each page after a change, or one never asked for) is then
-    rendered without its frame's queries and templates. Stored like the pages: under the
-    token read before rendering, for as long, and only while the page cache is on.
+    rendered without its frame's queries and templates. The fragment is rendered again when
+    a change touches one of its keys; the pages that include it take its keys as soft ones
+    (`soft=False`: as their own). Only while the page cache is on.
     """
     if not settings.NEWSROOM_PAGE_CACHE:
         return render()
-    token = current_token()
+    memo = _state()
+    token = memo.token
     key = f"page-cache:{token.value}:fragment:{name}:{hashlib.sha256(vary.encode()).hexdigest()}"
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    stored = cache.get(key)
+    if stored is not None and _is_current(memo, stored[1]):
+        html, shown = stored
+    else:
+        seq, at = memo.seq, _now()
+        with _collect(seq) as collected:
+            html = render()
+        shown = Shown(seq, at, frozenset(collected.keys | collected.soft))
+        cache.set(key, (html, shown), timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    depends_on(*shown.keys, soft=soft)
     return html
+
+
+def fragments(name: str, items: list, render: Callable[[object], str]) -> list[str]:
+    """Each story's part (its card, its teaser), kept until a change touches the story.
+
+    All of a list's parts are read in one round trip; those missing or out of date are
+    rendered and stored. Only while a reader page renders with the page cache on: a part is
+    stored under the number read before the page's first query, so a story loaded before a
+    change can only be stored as older than it.
+    """
+    collected = _collecting.get()
+    if collected is None or not items:
+        return [render(item) for item in items]
+    memo = _state()
+    prefix = f"page-cache:{memo.token.value}:part:{name}:"
+    found = cache.get_many([f"{prefix}{item.pk}" for item in items])
+    parts, new = [], {}
+    for item in items:
+        key = f"{prefix}{item.pk}"
+        stored = found.get(key)
+        if stored is not None and _is_current(memo, stored[1]):
+            parts.append(stored[0])
+            continue
+        html = render(item)
+        new[key] = (html, Shown(collected.seq, _now(), frozenset({invalidation.story(item.pk)})))
+        parts.append(html)
+    if new:
+        cache.set_many(new, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    return parts
 
 
 def page_parameters(request: HttpRequest) -> tuple[str, ...] | None:
@@ -339,12 +727,17 @@ class PageCacheMiddleware:
         # With the cache off too, so a page never differs by whether the cache is on.
         _keep_only(request, parameters)
         encoding = compression.chosen(request)
-        caching = settings.NEWSROOM_PAGE_CACHE and not _bypassed(request)
-        if caching:
-            key = _key(current_token(), request)
-            stored = cache.get(f"{key}:{encoding}")
-            if stored is not None:
-                form, content, headers, kept = stored
+        if not settings.NEWSROOM_PAGE_CACHE:
+            return self._render(request, encoding)
+        memo = _state()
+        if _bypassed(request):  # rendered as on a miss (its parts from the cache), not stored
+            with _collect(memo.seq):
+                return self._render(request, encoding)
+        key = _key(memo.token, request)
+        stored = cache.get(f"{key}:{encoding}")
+        if stored is not None:
+            form, content, headers, kept, shown = stored
+            if _is_current(memo, shown):
                 response = HttpResponse(content)
                 for name, value in headers:
                     response[name] = value
@@ -352,6 +745,27 @@ class PageCacheMiddleware:
                     setattr(response, name, value)
                 response[STATUS_HEADER] = "hit"
                 return compression.encoded(response, form, content)
+        # The number and time read before rendering: a change committed while the page
+        # renders is later than both, so it replaces this copy.
+        seq, at = memo.seq, _now()
+        with _collect(seq) as collected:
+            response = self._render(request, encoding, keep=request.method == "GET")
+        if response.get(STATUS_HEADER) != "miss":
+            return response
+        shown = _shown(memo, seq, at, collected)
+        store = response._page_cache_store
+        del response._page_cache_store
+        # Each encoding under its own key, so a hit reads only what it sends; a page too
+        # small to compress is kept as it is under every one.
+        cache.set_many(
+            {f"{key}:{name}": (*entry, shown) for name, entry in store.items()},
+            timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS,
+        )
+        return response
+
+    def _render(self, request: HttpRequest, encoding: str, *, keep: bool = False):
+        """The page rendered, compressed if it may be shared; with `keep`, what to store of
+        it in `_page_cache_store` and the status header saying so."""
         response = self.get_response(request)
         if not _storable(response):
             return response
@@ -359,26 +773,21 @@ class PageCacheMiddleware:
             set_response_etag(response)
         forms = compression.compressed(response.content)
         form = encoding if encoding in forms else compression.IDENTITY
-        if caching and request.method == "GET":
+        if keep:
             headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
             kept = [
                 (name, getattr(response, name))
                 for name in KEPT_ATTRIBUTES
                 if hasattr(response, name)
             ]
-            # Each encoding under its own key, so a hit reads only what it sends; a page too
-            # small to compress is kept as it is under every one.
-            cache.set_many(
-                {
-                    f"{key}:{name}": (
-                        name if name in forms else compression.IDENTITY,
-                        forms.get(name, response.content),
-                        headers,
-                        kept,
-                    )
-                    for name in (compression.IDENTITY, *compression.ENCODINGS)
-                },
-                timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS,
-            )
+            response._page_cache_store = {
+                name: (
+                    name if name in forms else compression.IDENTITY,
+                    forms.get(name, response.content),
+                    headers,
+                    kept,
+                )
+                for name in (compression.IDENTITY, *compression.ENCODINGS)
+            }
             response[STATUS_HEADER] = "miss"
         return compression.encoded(response, form, forms[form])

@@ -18,7 +18,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from taggit.models import Tag
 
-from . import preview_links
+from . import invalidation, page_cache, preview_links
 from .body import embeds_in
 from .date_archive import Period
 from .embeds import policy as embed_policy
@@ -80,7 +80,13 @@ class HomeView(TemplateView):
             (section, list(in_block(live, section, shown)))
             for section in Section.objects.filter(in_primary_menu=True, parent=None)
         ]
-        with_bylines([lead, *others, *(story for _, stories in blocks for story in stories)])
+        on_page = [lead, *others, *(story for _, stories in blocks for story in stories)]
+        with_bylines(on_page)
+        page_cache.depends_on_stories(
+            on_page,
+            invalidation.ALL_STORIES,
+            *(invalidation.section_list(section.pk) for section, _ in blocks),
+        )
         return super().get_context_data(lead=lead, top=top, latest=latest, blocks=blocks, **kwargs)
 
 
@@ -103,6 +109,13 @@ class ArticleDetailView(DetailView):
         latest = Article.objects.live().card_fields().newest_first().exclude(pk=article.pk)
         latest = list(latest[:LATEST_SIDEBAR])
         with_bylines([*related, *latest])
+        # The related boxes draw from the story's tags and section; Latest is the site's.
+        page_cache.depends_on_stories(
+            [article, *related],
+            *(invalidation.tag_list(tag.pk) for tag in article.tags.all()),
+            invalidation.section_list(article.section_id),
+        )
+        page_cache.depends_on_stories(latest, invalidation.ALL_STORIES, soft=True)
         json_ld = article_json_ld(
             article, absolute=self.request.build_absolute_uri, site=SiteSettings.current()
         )
@@ -182,8 +195,17 @@ class StoryListView(NumberedPages, ListView):
     def stories(self):
         return Article.objects.live()
 
+    def list_key(self) -> str:
+        """The list the page shows (articles/invalidation.py)."""
+        return invalidation.ALL_STORIES
+
     def get_queryset(self):
         return self.stories().for_cards().newest_first()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page_cache.depends_on_stories(context["object_list"], self.list_key())
+        return context
 
 
 class LatestView(StoryListView):
@@ -196,6 +218,9 @@ class SectionView(StoryListView):
             Section.objects.select_related("parent"), slug=self.kwargs["slug"]
         )
         return Article.objects.live().in_section(self.section)
+
+    def list_key(self) -> str:
+        return invalidation.section_list(self.section.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -230,6 +255,9 @@ class TagView(StoryListView):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return Article.objects.live().tagged(self.tag)
 
+    def list_key(self) -> str:
+        return invalidation.tag_list(self.tag.pk)
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             heading=self.tag.name,
@@ -246,6 +274,9 @@ class AuthorView(StoryListView):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
         return Article.objects.live().by_author(self.author)
 
+    def list_key(self) -> str:
+        return invalidation.author_list(self.author.pk)
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             heading=self.author.name, description=self.author.bio, author=self.author, **kwargs
@@ -259,6 +290,9 @@ class SearchView(StoryListView):
     def get_queryset(self):
         self.query = normalize_query(self.request.GET.get("q", ""))
         return find(Article.objects.live().for_cards(), self.query)
+
+    def list_key(self) -> str:
+        return invalidation.ANY_STORY  # any story's change may match the words
 
     def get_context_data(self, **kwargs):
         if self.query:
@@ -299,6 +333,10 @@ class PageView(EmbedsAllowedMixin, DetailView):
     model = Page
     template_name = "pages/page.html"
     context_object_name = "page"
+
+    def get_context_data(self, **kwargs):
+        page_cache.depends_on()  # its own text only: a change to a standing page is everyone's
+        return super().get_context_data(**kwargs)
 
 
 @method_decorator(never_cache, "dispatch")

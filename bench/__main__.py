@@ -1,6 +1,8 @@
-"""`python -m bench [run|plans|render|import]`: the benchmark, the PostgreSQL plan check
-alone, report.md written again from report.json (after a change to the report's layout),
-or the WordPress import's measurement alone (bench/wordpress_import.py).
+"""`python -m bench [run|plans|render|import|newsroom]`: the benchmark, the PostgreSQL
+plan check alone, report.md written again from report.json (after a change to the report's
+layout), the WordPress import's measurement alone (bench/wordpress_import.py), or the
+newsroom simulation alone (readers and editors at once, global against targeted
+invalidation: bench/newsroom.py).
 `python -m bench soak [options]`: the soak, readers and writers at saturation (bench/soak.py)."""
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    p.add_argument("what", nargs="?", choices=["run", "plans", "render", "import"], default="run")
+    what = ["run", "plans", "render", "import", "newsroom"]
+    p.add_argument("what", nargs="?", choices=what, default="run")
     p.add_argument("--articles", type=int, default=10_000, metavar="N", help="generated stories")
     p.add_argument("--duration", type=float, default=8.0, help="seconds per measured run")
     p.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up before each")
@@ -33,6 +36,16 @@ def parser() -> argparse.ArgumentParser:
         default=100_000,
         metavar="N",
         help="posts in the WordPress import's generated export (0: no import run)",
+    )
+    p.add_argument(
+        "--newsroom-seconds",
+        type=float,
+        default=240.0,
+        metavar="S",
+        help="seconds of the newsroom simulation per design (0: none)",
+    )
+    p.add_argument(
+        "--newsroom-warmup", type=float, default=30.0, metavar="S", help="its readers-only warm-up"
     )
     p.add_argument("--out", default=str(ROOT / "bench" / "results"), help="report folder")
     return p
@@ -56,6 +69,8 @@ def main(argv=None) -> None:
         run.render_again(options)
     elif options.what == "import":
         run.import_only(options)
+    elif options.what == "newsroom":
+        run.newsroom_only(options)
     else:
         run.run(options)
 

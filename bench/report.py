@@ -6,7 +6,7 @@ import json
 import statistics
 from pathlib import Path
 
-from bench import wordpress_import
+from bench import newsroom, wordpress_import
 
 CACHED_SHARE = 0.70  # a cached page's requests/s, as a share of the ceiling's
 UNCACHED_ARTICLE_SHARE = 0.25
@@ -163,6 +163,8 @@ def targets(result: dict) -> list[dict]:
         }
     )
 
+    if result.get("newsroom"):
+        found += newsroom.targets(result["newsroom"])
     if result.get("import"):
         found += wordpress_import.targets(result["import"])
 
@@ -331,6 +333,8 @@ def render_markdown(result: dict) -> str:
             ],
             rows,
         )
+    if result.get("newsroom"):
+        out += ["", *newsroom.render(result["newsroom"])]
     if result.get("import"):
         out += ["", *wordpress_import.render(result["import"])]
     plans = result.get("plans")

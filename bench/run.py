@@ -11,7 +11,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import dataset, report, wordpress_import
+from bench import dataset, newsroom, report, wordpress_import
 from bench.load import Load
 from bench.server import GUNICORN_CONF, Server, fetch, production_env, server_command
 
@@ -176,6 +176,16 @@ def run(options) -> dict:
             )
 
     load_after = os.getloadavg()
+    simulation = None
+    if options.newsroom_seconds:
+        simulation = newsroom.measure(
+            env,
+            tmp,
+            say,
+            load=load,
+            seconds=options.newsroom_seconds,
+            warmup=options.newsroom_warmup,
+        )
     imports = None
     if options.import_posts:
         imports = wordpress_import.measure(options.import_posts, env, tmp, say)
@@ -201,6 +211,7 @@ def run(options) -> dict:
         "weight": weight,
         "plans": plans,
         "import": imports,
+        "newsroom": simulation,
         "rounds": rounds,
     }
     result["targets"] = report.targets(result)
@@ -236,6 +247,30 @@ def import_only(options) -> dict:
     TMP.mkdir(parents=True, exist_ok=True)
     env = setup_django(options.redis_url)
     return wordpress_import.run_alone(options, env, TMP, say)
+
+
+def newsroom_only(options) -> dict:
+    """`python -m bench newsroom`: the newsroom simulation alone, into newsroom.md/json."""
+    import json
+
+    TMP.mkdir(parents=True, exist_ok=True)
+    env = setup_django(options.redis_url)
+    load = Load(threads=options.threads, connections=options.connections)
+    result = newsroom.measure(
+        env, TMP, say, load=load, seconds=options.newsroom_seconds, warmup=options.newsroom_warmup
+    )
+    out = Path(options.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "newsroom.json").write_text(json.dumps(result, indent=2) + "\n")
+    lines = newsroom.render(result)
+    lines += ["| Target | Measured | Result |", "|---|---|---|"]
+    lines += [
+        f"| {t['target']} | {t['measured']} | {'PASS' if t['pass'] else '**FAIL**'} |"
+        for t in newsroom.targets(result)
+    ]
+    (out / "newsroom.md").write_text("# " + "\n".join(lines)[3:] + "\n")
+    say(f"report: {out / 'newsroom.md'}")
+    return result
 
 
 def render_again(options) -> None:

@@ -103,7 +103,7 @@ def media_root() -> Path:
         raise BackupError(
             "Media files are not on this machine's disk (the default storage is "
             f"{type(default_storage).__name__}): back up the bucket with its own tools, and "
-            "the database with pg_dump."
+            'the database with pg_dump (docs/object-storage.md, "Backups").'
         )
     return Path(settings.MEDIA_ROOT)
 

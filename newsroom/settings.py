@@ -8,6 +8,7 @@ REDIS_URL (see docs/environment.md and .env.example).
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -184,6 +185,16 @@ else:
 # Reader pages kept whole in the cache (articles/page_cache.py); off for debugging them.
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", default=True)
 NEWSROOM_PAGE_CACHE_SECONDS = int(env("NEWSROOM_PAGE_CACHE_SECONDS", "300"))
+# A change replaces only the pages that show it ("targeted"), or every page ("global": the
+# design before, kept for the benchmark's comparison). The site-wide boxes (the bell, Latest
+# beside a story) on a page may be this many seconds older than the change that moved them.
+NEWSROOM_PAGE_CACHE_INVALIDATION = env("NEWSROOM_PAGE_CACHE_INVALIDATION", "targeted")
+NEWSROOM_PAGE_CACHE_SOFT_SECONDS = int(env("NEWSROOM_PAGE_CACHE_SOFT_SECONDS", "60"))
+if NEWSROOM_PAGE_CACHE_INVALIDATION not in {"targeted", "global"}:
+    raise ImproperlyConfigured(
+        "NEWSROOM_PAGE_CACHE_INVALIDATION must be targeted or global, not "
+        f"{NEWSROOM_PAGE_CACHE_INVALIDATION!r}."
+    )
 # The benchmark's switches: a minimal "ceiling" view, and uncached pages on request.
 NEWSROOM_BENCH = env_bool("NEWSROOM_BENCH", default=False)
 
@@ -254,12 +265,65 @@ STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "newsroom" / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Media in an S3-compatible bucket (docs/object-storage.md), shared by every server, when a
+# bucket is named; otherwise on this machine's disk, under MEDIA_ROOT.
+NEWSROOM_MEDIA_S3_BUCKET = env("NEWSROOM_MEDIA_S3_BUCKET")
+# Where readers' browsers fetch media from (a CDN in front of the bucket): a file's address
+# is this, then its key in the bucket. Unset, addresses point at the bucket's endpoint.
+NEWSROOM_MEDIA_URL = env("NEWSROOM_MEDIA_URL").rstrip("/")
+MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# The origins media come from when not this site's own: the Content-Security-Policy's
+# img-src allows them, or browsers would refuse every picture.
+NEWSROOM_MEDIA_ORIGINS: list[str] = []
+if NEWSROOM_MEDIA_URL and not NEWSROOM_MEDIA_S3_BUCKET:
+    raise ImproperlyConfigured(
+        "NEWSROOM_MEDIA_URL is the address of media kept in a bucket: set "
+        "NEWSROOM_MEDIA_S3_BUCKET too, or unset it to keep media on this machine's disk."
+    )
+if NEWSROOM_MEDIA_S3_BUCKET:
+    _media_prefix = env("NEWSROOM_MEDIA_S3_PREFIX").strip("/")
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": NEWSROOM_MEDIA_S3_BUCKET,
+            "location": _media_prefix,
+            # Empty: boto3 finds the keys itself (AWS_ACCESS_KEY_ID, ~/.aws, an instance role).
+            "access_key": env("NEWSROOM_MEDIA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env("NEWSROOM_MEDIA_S3_SECRET_ACCESS_KEY") or None,
+            "endpoint_url": env("NEWSROOM_MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env("NEWSROOM_MEDIA_S3_REGION") or None,
+            # "path" for servers that cannot take the bucket in the host name (some MinIOs).
+            "addressing_style": env("NEWSROOM_MEDIA_S3_ADDRESSING_STYLE") or None,
+            # Pages are cached whole and shared: a signed address in one would expire there.
+            "querystring_auth": False,
+            # Two uploads of photo.jpg are two pictures, as on disk: never one replacing the
+            # other (the renditions' race check in articles/images.py relies on it too).
+            "file_overwrite": False,
+            # A stored name never changes meaning (a new upload gets a new name): the CDN
+            # and browsers keep a file as long as Django's own /media/ answers say.
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    if NEWSROOM_MEDIA_URL:
+        _media_address = urlsplit(NEWSROOM_MEDIA_URL)
+        if _media_address.scheme not in {"http", "https"} or not _media_address.netloc:
+            raise ImproperlyConfigured(
+                "NEWSROOM_MEDIA_URL must be a full address, such as "
+                f"https://media.example.com; got {NEWSROOM_MEDIA_URL!r}."
+            )
+        MEDIA_STORAGE["OPTIONS"] |= {
+            "custom_domain": _media_address.netloc + _media_address.path,
+            "url_protocol": f"{_media_address.scheme}:",
+        }
+        MEDIA_URL = f"{NEWSROOM_MEDIA_URL}/{_media_prefix + '/' if _media_prefix else ''}"
+        NEWSROOM_MEDIA_ORIGINS = [f"{_media_address.scheme}://{_media_address.netloc}"]
 # Django answers /media/ itself only when asked: for one-machine setups (`make serve`, the
 # benchmark) with no web server in front. Production serves media from nginx or object
-# storage. On by default only in development, as before.
-SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=DEBUG)
+# storage. On by default only in development, as before; never with a bucket, whose files
+# are not under MEDIA_ROOT.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=DEBUG) and not NEWSROOM_MEDIA_S3_BUCKET
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     # In production (after `collectstatic`), file names carry a hash of their content, and a
     # gzip and a brotli copy of each lie beside them, for whitenoise to serve.
     "staticfiles": {
@@ -390,7 +454,8 @@ if NEWSROOM_BEHIND_PROXY:
 # Content-Security-Policy (django-csp). Reader pages are cached whole and shared by everyone
 # (articles/page_cache.py), so they carry no nonce and need none: no inline script or style
 # anywhere on them. Only the admin, never cached, has a nonce (newsroom/security.py).
-NEWSROOM_CSP_EXTRA_IMG_SRC = env_list("DJANGO_CSP_IMG_SRC", [])  # e.g. a CDN that serves media
+# e.g. a CDN that serves media; the media URL's own origin is always allowed.
+NEWSROOM_CSP_EXTRA_IMG_SRC = [*NEWSROOM_MEDIA_ORIGINS, *env_list("DJANGO_CSP_IMG_SRC", [])]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -168,3 +168,49 @@ def test_report_takes_ratios_within_rounds_and_judges_the_targets():
     markdown = render_markdown(result)
     assert "| article (`/news/a/`) | 35.2 | 750 |" in markdown
     assert "**FAIL**" in markdown
+
+
+@pytest.mark.django_db
+def test_the_newsroom_readers_ask_for_pages_in_the_shares_of_the_popularity():
+    import random
+
+    from bench.newsroom import Popularity, reader_paths
+    from tests.factories import ArticleFactory, SectionFactory
+
+    section = SectionFactory(slug="india", in_primary_menu=True)
+    stories = [ArticleFactory(live=True, section=section) for _ in range(5)]
+    popularity = Popularity(samples=10_000)
+    paths = reader_paths(popularity, random.Random(1))
+    assert len(paths) == 10_000
+    assert paths.count("/") == 1_000
+    assert sum(path.startswith("/section/") for path in paths) == 1_000
+    newest, oldest = stories[-1].get_absolute_url(), stories[0].get_absolute_url()
+    assert paths.count(newest) > 2 * paths.count(oldest)  # the newest story is the hottest
+
+
+def test_the_newsroom_report_judges_the_targeted_design_and_shows_both():
+    from bench import newsroom
+
+    def design(ratio, p99):
+        measured = {"hit_ratio": ratio, "p99_ms": p99, "p50_ms": 2.0, "rps": 900.0}
+        measured |= {"misses_per_second": 5.0, "errors": 0}
+        return {"measured": measured, "saves": 8, "publishes": 2, "editor_failures": []}
+
+    result = {
+        "designs": {"global": design(0.61, 450.0), "targeted": design(0.97, 80.0)},
+        "popularity": newsroom.Popularity().as_dict(),
+        "live_stories": 100_000,
+        "threads": 2,
+        "connections": 16,
+        "seconds": 240,
+        "warmup_seconds": 30,
+        "save_every": 30,
+        "publish_every": 120,
+        "load_average": [0.5, 2.1],
+    }
+    assert [t["pass"] for t in newsroom.targets(result)] == [True, True]
+    table = "\n".join(newsroom.render(result))
+    assert "| global | 61.0% |" in table
+    assert "| targeted | 97.0% |" in table
+    result["designs"]["targeted"] = design(0.94, 120.0)
+    assert [t["pass"] for t in newsroom.targets(result)] == [False, False]

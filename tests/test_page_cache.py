@@ -139,14 +139,34 @@ def test_saving_a_draft_its_bylines_and_tags_keeps_the_cached_pages(client, comm
     assert status(client.get("/")) == "hit"
 
 
-def test_saving_a_scheduled_story_makes_pages_new_so_its_time_is_known(client, editor, commit):
+def test_saving_a_scheduled_story_keeps_the_pages_and_records_its_time(client, editor, commit):
     story = ArticleFactory(headline="Lantern festival returns to the river")
     client.get("/")
     at = timezone.now() + timedelta(minutes=10)
     with commit():
         workflow.schedule(article=story, by=editor, at=at)
-    assert status(client.get("/")) == "miss"
-    assert page_cache.current_token().until == at.timestamp()
+    assert status(client.get("/")) == "hit"
+    assert page_cache._state().next_live == at.timestamp()
+
+
+def test_a_scheduled_story_going_live_keeps_the_pages_of_other_sections(
+    client, editor, monkeypatch, settings
+):
+    settings.NEWSROOM_PAGE_CACHE_SOFT_SECONDS = 3600  # the bell may lag by more than the wait
+    sport, culture = SectionFactory(slug="sport"), SectionFactory(slug="culture")
+    ArticleFactory(live=True, section=culture)
+    story = ArticleFactory(section=sport, headline="Rowing club wins the river cup")
+    at = timezone.now() + timedelta(minutes=30)
+    workflow.schedule(article=story, by=editor, at=at)
+    page_cache._reschedule()  # as the commit would
+    for path in ("/section/sport/", "/section/culture/"):
+        client.get(path)
+    later = at + timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    sport_page = client.get("/section/sport/")
+    assert status(sport_page) == "miss"
+    assert "Rowing club wins the river cup" in sport_page.content.decode()
+    assert status(client.get("/section/culture/")) == "hit"
 
 
 def test_sending_a_live_story_back_to_draft_makes_pages_new(client, commit):
@@ -372,3 +392,126 @@ def test_a_search_query_never_reaches_the_frame_other_pages_share(client):
     story = ArticleFactory(live=True)
     client.get("/search/?q=poisonword")  # the first page after a change renders the frame
     assert "poisonword" not in client.get(story.get_absolute_url()).content.decode()
+
+
+# Targeted invalidation: a change replaces the pages that show it, and no other.
+
+
+def test_editing_a_live_story_keeps_the_pages_that_do_not_show_it(client, commit):
+    sport, culture = SectionFactory(slug="sport"), SectionFactory(slug="culture")
+    edited = ArticleFactory(live=True, section=sport, headline="Ferry fares frozen")
+    other = ArticleFactory(live=True, section=culture)
+    for path in ("/section/culture/", other.get_absolute_url(), "/section/sport/"):
+        client.get(path)
+    with commit():
+        edited.headline = "Ferry fares frozen for a year"
+        edited.save()
+    assert status(client.get("/section/culture/")) == "hit"
+    assert status(client.get(other.get_absolute_url())) == "hit"
+    sport_page = client.get("/section/sport/")
+    assert status(sport_page) == "miss"
+    assert "Ferry fares frozen for a year" in sport_page.content.decode()
+
+
+def test_publishing_a_story_keeps_the_pages_of_other_sections_and_tags(client, commit, editor):
+    sport, culture = SectionFactory(slug="sport"), SectionFactory(slug="culture")
+    ArticleFactory(live=True, section=culture, tags=["Theatre"])
+    story = ArticleFactory(section=sport, tags=["Rowing"], headline="Regatta moves to May")
+    for path in ("/section/culture/", "/tag/theatre/", "/section/sport/", "/tag/rowing/"):
+        client.get(path)
+    with commit():
+        workflow.publish(article=story, by=editor)
+    assert status(client.get("/section/culture/")) == "hit"
+    assert status(client.get("/tag/theatre/")) == "hit"
+    assert "Regatta moves to May" in client.get("/section/sport/").content.decode()
+    assert "Regatta moves to May" in client.get("/tag/rowing/").content.decode()
+
+
+def test_a_story_sharing_a_tag_reaches_the_related_box_at_once(client, commit, editor):
+    story = ArticleFactory(live=True, tags=["Monsoon"])
+    client.get(story.get_absolute_url())
+    newer = ArticleFactory(tags=["Monsoon"], headline="Reservoirs fill a month early")
+    with commit():
+        workflow.publish(article=newer, by=editor)
+    page = client.get(story.get_absolute_url())
+    assert status(page) == "miss"
+    assert "Reservoirs fill a month early" in page.content.decode()
+
+
+def test_a_new_story_elsewhere_reaches_the_latest_box_once_the_page_is_a_minute_old(
+    client, commit, editor, monkeypatch, settings
+):
+    culture = SectionFactory(slug="culture")
+    story = ArticleFactory(live=True, section=culture)
+    client.get(story.get_absolute_url())
+    newer = ArticleFactory(section=SectionFactory(slug="sport"), headline="Stadium roof fixed")
+    with commit():
+        workflow.publish(article=newer, by=editor)
+    assert status(client.get(story.get_absolute_url())) == "hit"
+    later = timezone.now() + timedelta(seconds=settings.NEWSROOM_PAGE_CACHE_SOFT_SECONDS)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    page = client.get(story.get_absolute_url())
+    assert status(page) == "miss"
+    assert "Stadium roof fixed" in page.content.decode()
+
+
+def test_a_page_untouched_by_a_change_for_a_minute_stays_cached(
+    client, commit, monkeypatch, settings
+):
+    story = ArticleFactory(live=True, section=SectionFactory(slug="culture"))
+    draft = ArticleFactory(section=story.section)
+    client.get(story.get_absolute_url())
+    with commit():
+        draft.headline = "Still a draft"
+        draft.save()
+    later = timezone.now() + timedelta(seconds=settings.NEWSROOM_PAGE_CACHE_SOFT_SECONDS)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert status(client.get(story.get_absolute_url())) == "hit"
+
+
+def test_with_global_invalidation_any_change_replaces_every_page(client, commit, settings):
+    settings.NEWSROOM_PAGE_CACHE_INVALIDATION = "global"
+    edited = ArticleFactory(live=True, section=SectionFactory(slug="sport"))
+    ArticleFactory(live=True, section=SectionFactory(slug="culture"))
+    client.get("/section/culture/")
+    with commit():
+        edited.headline = "Another headline"
+        edited.save()
+    assert status(client.get("/section/culture/")) == "miss"
+
+
+def test_a_change_whose_record_is_lost_renders_every_older_page_again(client, monkeypatch):
+    from django.core.cache import cache
+
+    ArticleFactory(live=True)
+    client.get("/")
+    token = page_cache.current_token()
+    cache.incr(page_cache._seq_key(token))  # a number taken, its record never written
+    page_cache._memo.read_at = 0.0
+    assert status(client.get("/")) == "hit"  # its writer may still be writing it
+    waited = page_cache.time.monotonic() + page_cache.MISSING_GRACE_SECONDS
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: waited)
+    page_cache._memo.read_at = 0.0
+    assert status(client.get("/")) == "miss"
+
+
+def test_a_process_that_starts_later_keeps_the_pages_of_earlier_changes(client, commit):
+    edited = ArticleFactory(live=True, section=SectionFactory(slug="sport"))
+    ArticleFactory(live=True, section=SectionFactory(slug="culture"))
+    client.get("/section/culture/")
+    with commit():
+        edited.headline = "Another headline"
+        edited.save()
+    page_cache._memo.token = None  # as a new worker finds the shared state
+    assert status(client.get("/section/culture/")) == "hit"
+    assert status(client.get("/section/sport/")) == "miss"
+
+
+def test_a_lost_counter_renders_every_page_again(client):
+    from django.core.cache import cache
+
+    ArticleFactory(live=True)
+    client.get("/")
+    cache.delete(page_cache._seq_key(page_cache.current_token()))
+    page_cache._memo.read_at = 0.0
+    assert status(client.get("/")) == "miss"

@@ -38,6 +38,12 @@ def story(slug, headline, **fields):
 story("ferry", "Ferry service resumes after the storm",
       status="published", published_at=now - timedelta(hours=1))
 story("budget", "Council drafts the new budget", status="draft")
+culture = Section.objects.create(name="Culture", slug="culture")
+Article.objects.create(
+    slug="gallery", headline="Gallery reopens its upper floor", section=culture,
+    summary="A summary.", body="<p>Text.</p>", status="published",
+    published_at=now - timedelta(hours=2),
+)
 """
 
 CHANGE = """
@@ -100,6 +106,20 @@ def test_an_edited_live_story_shows_its_new_headline_on_every_server(site):
         "story.save()\n"
     )
     eventually_everywhere(site, "/news/ferry/", lambda status, cache, html: "timetable" in html)
+
+
+def test_a_page_that_does_not_show_an_edited_story_stays_cached_on_every_server(site):
+    for path in ("/section/culture/", "/news/gallery/", "/news/ferry/"):
+        cached_everywhere(site, path)
+    site.shell(
+        CHANGE + 'story = Article.objects.get(slug="ferry")\n'
+        'story.headline = "Ferry service resumes on the winter schedule"\n'
+        "story.save()\n"
+    )
+    eventually_everywhere(site, "/news/ferry/", lambda status, cache, html: "winter" in html)
+    for base in site.urls:
+        for path in ("/section/culture/", "/news/gallery/"):
+            assert page(base, path)[1] == "hit", f"{path} rendered again on {base}"
 
 
 def test_an_unpublished_story_is_gone_from_every_server(site):

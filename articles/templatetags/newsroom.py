@@ -12,7 +12,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from articles import page_cache
+from articles import cards as story_cards
+from articles import invalidation, page_cache
 from articles.body import reader_html, split_after_paragraphs
 from articles.embeds import Hosts
 from articles.models import Article, Section
@@ -71,6 +72,13 @@ def frame_fragment(parser, token):
     return FrameFragmentNode(nodelist, name, vary)
 
 
+@register.simple_tag
+def cards(stories, kind: str = "card", **options) -> str:
+    """`{% cards stories level=3 compact=True %}`: a card (or with kind="thumb" a teaser) per
+    story, each kept until its story changes (articles/cards.py)."""
+    return story_cards.render(kind, stories, **options)
+
+
 @register.filter
 def menu_path(request) -> str:
     """The path the primary menu marks as current: a page of its own (home, a section), or
@@ -86,7 +94,10 @@ def notification_stories() -> list[Article]:
     """The bell's stories: up to nine from the last 72 hours, newest first."""
     since = timezone.now() - NOTIFICATION_WINDOW
     live = Article.objects.live().filter(published_at__gte=since)
-    return list(live.card_fields().newest_first()[:NOTIFICATION_COUNT])
+    stories = list(live.card_fields().newest_first()[:NOTIFICATION_COUNT])
+    # In the header's fragment, whose keys are soft for the pages that show it.
+    page_cache.depends_on_stories(stories, invalidation.ALL_STORIES)
+    return stories
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,66 @@
+"""Story cards kept per story: a page rendered again renders only the cards that changed."""
+
+import pytest
+
+from articles import cards, page_cache
+from tests.factories import ArticleFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.NEWSROOM_PAGE_CACHE = True
+    page_cache._memo.token = None
+
+
+@pytest.fixture
+def rendered(monkeypatch):
+    """The headlines of the cards rendered from their templates (not from the cache)."""
+    headlines: list[str] = []
+    real = cards.get_template
+
+    class Spy:
+        def __init__(self, template):
+            self.template = template
+
+        def render(self, context):
+            headlines.append(context["article"].headline)
+            return self.template.render(context)
+
+    monkeypatch.setattr(cards, "get_template", lambda name: Spy(real(name)))
+    return headlines
+
+
+def test_a_list_rendered_again_after_an_edit_renders_only_the_edited_story_s_card(
+    client, commit, rendered
+):
+    section = SectionFactory(slug="city")
+    edited = ArticleFactory(live=True, section=section, headline="Tram fares fall")
+    ArticleFactory(live=True, section=section, headline="Parks open late")
+    client.get("/section/city/")
+    rendered.clear()
+    with commit():
+        edited.headline = "Tram fares fall again"
+        edited.save()
+    page = client.get("/section/city/").content.decode()
+    assert rendered == ["Tram fares fall again"]
+    assert "Parks open late" in page
+
+
+def test_a_card_kept_for_one_page_serves_another_showing_the_story_the_same_way(
+    client, rendered
+):
+    ArticleFactory(live=True, section=SectionFactory(slug="city"), tags=["Trams"])
+    client.get("/section/city/")
+    rendered.clear()
+    client.get("/tag/trams/")
+    assert rendered == []
+
+
+def test_with_the_page_cache_off_every_card_is_rendered(client, settings, rendered):
+    settings.NEWSROOM_PAGE_CACHE = False
+    ArticleFactory(live=True, section=SectionFactory(slug="city"), headline="Parks open late")
+    client.get("/section/city/")
+    client.get("/section/city/")
+    assert rendered == ["Parks open late", "Parks open late"]
