@@ -205,6 +205,28 @@ def test_admin_pages_without_the_editor_have_the_admins_policy_and_no_nonce(clie
 
 
 @pytest.mark.django_db
+def test_the_admin_s_policy_is_not_taken_from_a_reader_page_answered_before(client):
+    ArticleFactory(live=True)
+    assert client.get("/")["Content-Security-Policy"] == READER_CSP
+    client.force_login(UserFactory(role="Editor"))
+    policy = ADMIN_CSP.match(client.get(reverse("admin:index"))["Content-Security-Policy"])
+    assert policy and policy["nonce"] is None
+    assert client.get("/")["Content-Security-Policy"] == READER_CSP
+
+
+@pytest.mark.django_db
+def test_a_page_with_a_player_allows_it_after_pages_without_one(client):
+    plain = ArticleFactory(live=True)
+    video = '<figure data-embed="youtube" data-id="dQw4w9WgXcQ"></figure>'
+    with_player = ArticleFactory(live=True, body=f"<p>Text.</p>{video}")
+    assert "youtube" not in client.get(plain.get_absolute_url())["Content-Security-Policy"]
+    policy = client.get(with_player.get_absolute_url())["Content-Security-Policy"]
+    assert "https://www.youtube-nocookie.com" in policy
+    again = client.get(plain.get_absolute_url())["Content-Security-Policy"]
+    assert "youtube" not in again
+
+
+@pytest.mark.django_db
 def test_a_page_from_the_page_cache_carries_the_same_security_headers(client, settings):
     settings.NEWSROOM_PAGE_CACHE = True
     page_cache._memo.token = None
