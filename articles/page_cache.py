@@ -187,9 +187,15 @@ def _next_go_live_stored(token: Token) -> float | None:
     return schedule[1] if schedule else None
 
 
+# Keys whose last change a process remembers; past it, it forgets them all and takes every
+# page from before as out of date (once in a long while: a newsroom touches a few thousand a
+# day).
+MAX_REMEMBERED_KEYS = 100_000
+
+
 def _apply(number: int, keys: frozenset[str], at: float) -> None:
     memo = _memo
-    if EVERYTHING in keys:
+    if EVERYTHING in keys or len(memo.changed) > MAX_REMEMBERED_KEYS:
         memo.floor, memo.changed = number, {}
     else:
         for key in keys:
@@ -359,6 +365,8 @@ class _Collected:
 _collecting: contextvars.ContextVar[_Collected | None] = contextvars.ContextVar(
     "page_cache_collecting", default=None
 )
+# The benchmark's cold render: no stored page, fragment or card is read or written.
+_cold: contextvars.ContextVar[bool] = contextvars.ContextVar("page_cache_cold", default=False)
 
 
 def depends_on(*keys: str, soft: bool = False) -> None:
@@ -622,7 +630,7 @@ def fragment(name: str, vary: str, render: Callable[[], str], *, soft: bool = Tr
     a change touches one of its keys; the pages that include it take its keys as soft ones
     (`soft=False`: as their own). Only while the page cache is on.
     """
-    if not settings.NEWSROOM_PAGE_CACHE:
+    if not settings.NEWSROOM_PAGE_CACHE or _cold.get():
         return render()
     memo = _state()
     token = memo.token
@@ -707,9 +715,13 @@ def _storable(response: HttpResponse) -> bool:
     return vary <= ALLOWED_VARY
 
 
-def _bypassed(request: HttpRequest) -> bool:
-    """The benchmark measures uncached pages on the same server by asking for it."""
-    return settings.NEWSROOM_BENCH and request.headers.get(BYPASS_HEADER) == "1"
+def _bypassed(request: HttpRequest) -> str:
+    """The benchmark measures uncached pages on the same server by asking for it: "1" for
+    the page rendered as on a miss (its fragments and cards from the cache), "all" for a
+    cold render (nothing from the cache). "" when not asked, or not in bench mode."""
+    if not settings.NEWSROOM_BENCH:
+        return ""
+    return {"1": "page", "all": "all"}.get(request.headers.get(BYPASS_HEADER, ""), "")
 
 
 class PageCacheMiddleware:
@@ -729,8 +741,15 @@ class PageCacheMiddleware:
         encoding = compression.chosen(request)
         if not settings.NEWSROOM_PAGE_CACHE:
             return self._render(request, encoding)
+        bypass = _bypassed(request)
+        if bypass == "all":
+            cold = _cold.set(True)
+            try:
+                return self._render(request, encoding)
+            finally:
+                _cold.reset(cold)
         memo = _state()
-        if _bypassed(request):  # rendered as on a miss (its parts from the cache), not stored
+        if bypass:  # rendered as on a miss (its parts from the cache), not stored
             with _collect(memo.seq):
                 return self._render(request, encoding)
         key = _key(memo.token, request)

@@ -1,8 +1,8 @@
-"""`python -m bench [run|plans|render|import|newsroom]`: the benchmark, the PostgreSQL
-plan check alone, report.md written again from report.json (after a change to the report's
-layout), the WordPress import's measurement alone (bench/wordpress_import.py), or the
-newsroom simulation alone (readers and editors at once, global against targeted
-invalidation: bench/newsroom.py).
+"""`python -m bench [run|plans|render|import|admin|newsroom]`: the benchmark, the PostgreSQL
+plan check alone, report.md written again from report.json (after a change to the report's layout),
+the WordPress import's measurement alone (bench/wordpress_import.py), or the admin's
+timings at 100,000 stories alone (bench/admin_scale.py), or the newsroom simulation alone
+(readers and editors at once, global against targeted invalidation: bench/newsroom.py).
 `python -m bench soak [options]`: the soak, readers and writers at saturation (bench/soak.py)."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    what = ["run", "plans", "render", "import", "newsroom"]
+    what = ["run", "plans", "render", "import", "admin", "newsroom"]
     p.add_argument("what", nargs="?", choices=what, default="run")
     p.add_argument("--articles", type=int, default=10_000, metavar="N", help="generated stories")
     p.add_argument("--duration", type=float, default=8.0, help="seconds per measured run")
@@ -36,6 +36,13 @@ def parser() -> argparse.ArgumentParser:
         default=100_000,
         metavar="N",
         help="posts in the WordPress import's generated export (0: no import run)",
+    )
+    p.add_argument(
+        "--admin-stories",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="stories of the admin's timing (five revisions each; 0: none; PostgreSQL only)",
     )
     p.add_argument(
         "--newsroom-seconds",
@@ -69,6 +76,8 @@ def main(argv=None) -> None:
         run.render_again(options)
     elif options.what == "import":
         run.import_only(options)
+    elif options.what == "admin":
+        run.admin_only(options)
     elif options.what == "newsroom":
         run.newsroom_only(options)
     else:

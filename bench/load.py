@@ -9,7 +9,8 @@ from dataclasses import asdict, dataclass
 
 # Every request looks like production's: behind a TLS proxy (settings trust this header).
 COMMON_HEADERS = {"X-Forwarded-Proto": "https"}
-BYPASS_HEADERS = {"X-Bench-Bypass-Cache": "1"}
+BYPASS_HEADERS = {"X-Bench-Bypass-Cache": "1"}  # the page rendered, its parts from the cache
+COLD_HEADERS = {"X-Bench-Bypass-Cache": "all"}  # rendered with nothing from the cache
 
 _TIME_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 _NUMBER = r"([\d.]+)(us|ms|s|m|h)"
@@ -88,9 +89,12 @@ class Load:
             args += ["-H", f"{name}: {value}"]
         return [*args, url]
 
-    def run(self, url: str, *, bypass_cache: bool = False) -> tuple[LoadResult | None, LoadResult]:
+    def run(
+        self, url: str, *, bypass_cache: bool = False, cold: bool = False
+    ) -> tuple[LoadResult | None, LoadResult]:
         """A warm-up run (unless it lasts 0 s), then the measured one: (warm-up, measured)."""
-        headers = {**COMMON_HEADERS, **(BYPASS_HEADERS if bypass_cache else {})}
+        bypass = COLD_HEADERS if cold else BYPASS_HEADERS if bypass_cache else {}
+        headers = {**COMMON_HEADERS, **bypass}
         results: list[LoadResult | None] = [] if self.warmup > 0 else [None]
         for seconds in (self.warmup, self.duration) if self.warmup > 0 else (self.duration,):
             done = subprocess.run(

@@ -6,12 +6,17 @@ import json
 import statistics
 from pathlib import Path
 
-from bench import newsroom, wordpress_import
+from bench import admin_scale, newsroom, wordpress_import
 
 CACHED_SHARE = 0.70  # a cached page's requests/s, as a share of the ceiling's
 UNCACHED_ARTICLE_SHARE = 0.25
 CACHED_P99_MS = 100.0
+# Issue 17's goals, as shares of a bare Django view (bench/bare.py) in the same round.
+BARE_CACHED_SHARE = 0.70
+BARE_COLD_ARTICLE_SHARE = 0.10
+BARE_WARM_ARTICLE_SHARE = 0.25
 VARIANTS = ("ceiling", "uncached", "cached")
+BARE_VARIANTS = ("cold", "uncached", "ceiling", "cached")  # shares of the bare view
 
 
 def _median(values) -> float:
@@ -37,6 +42,16 @@ def summarize(rounds: list[dict]) -> dict:
             shares = [round(run[variant]["rps"] / run["ceiling"]["rps"], 3) for run in runs]
             page[f"{variant}_shares"] = shares
             page[f"{variant}_share"] = round(statistics.median(shares), 3)
+        if all("bare" in run and "cold" in run for run in runs):  # runs before issue 17 lack them
+            for variant in ("cold", "bare"):
+                page[variant] = {
+                    key: _median(run[variant][key] for run in runs)
+                    for key in ("rps", "p50_ms", "p99_ms")
+                }
+            for variant in BARE_VARIANTS:
+                shares = [round(run[variant]["rps"] / run["bare"]["rps"], 3) for run in runs]
+                page[f"{variant}_bare_shares"] = shares
+                page[f"{variant}_bare_share"] = round(statistics.median(shares), 3)
         pages[name] = page
     return pages
 
@@ -144,6 +159,8 @@ def targets(result: dict) -> list[dict]:
             }
         )
 
+    found += _bare_targets(pages)
+
     p99 = {name: page["cached"]["p99_ms"] for name, page in pages.items()}
     slowest = max(p99, key=p99.get)
     slow = [name for name, value in p99.items() if value >= CACHED_P99_MS]
@@ -165,6 +182,8 @@ def targets(result: dict) -> list[dict]:
 
     if result.get("newsroom"):
         found += newsroom.targets(result["newsroom"])
+    if result.get("admin"):
+        found += admin_scale.targets(result["admin"])
     if result.get("import"):
         found += wordpress_import.targets(result["import"])
 
@@ -185,6 +204,44 @@ def targets(result: dict) -> list[dict]:
             + (f". {busy_note(result)}" if busy_note(result) else ""),
         }
     )
+    return found
+
+
+def _bare_targets(pages: dict) -> list[dict]:
+    """Issue 17's shares of a bare Django view: cache hits, and the article page rendered
+    cold (nothing cached) and from warm fragments (its cards and frame cached)."""
+    if not all("cached_bare_share" in page for page in pages.values()):
+        return []
+    shares = {name: page["cached_bare_share"] for name, page in pages.items()}
+    worst = min(shares, key=shares.get)
+    found = [
+        {
+            "target": "Cached pages at ≥ 70% of a bare Django view's requests/s",
+            "measured": f"lowest: {worst} at {shares[worst]:.0%}",
+            "pass": shares[worst] >= BARE_CACHED_SHARE,
+            "in_the_way": ""
+            if shares[worst] >= BARE_CACHED_SHARE
+            else "the middleware before the page cache (security headers, sessions, "
+            "redirects, conditional GET) and the cache's round trip; see the breakdown",
+        }
+    ]
+    article = pages.get("article")
+    if article:
+        for variant, goal, what in (
+            ("cold", BARE_COLD_ARTICLE_SHARE, "cold (nothing cached)"),
+            ("uncached", BARE_WARM_ARTICLE_SHARE, "from warm fragments (cards, frame)"),
+        ):
+            share = article[f"{variant}_bare_share"]
+            found.append(
+                {
+                    "target": f"Article page rendered {what} at ≥ {goal:.0%} of a bare view",
+                    "measured": f"{share:.1%} ({article[variant]['rps']:.0f} req/s)",
+                    "pass": share >= goal,
+                    "in_the_way": ""
+                    if share >= goal
+                    else "the page's own rendering: queries, templates (see the breakdown)",
+                }
+            )
     return found
 
 
@@ -264,6 +321,26 @@ def render_markdown(result: dict) -> str:
         ],
         rows,
     )
+    if all("cached_bare_share" in page for page in result["pages"].values()):
+        out += [
+            "",
+            "## Against a bare Django view",
+            "",
+            "The same view as the ceiling in a Django with no project middleware, no apps and "
+            "no database (`bench/bare.py`), under the same gunicorn, in the same round: "
+            "requests/s and the share of the bare view's. *Cold*: the page rendered with "
+            "nothing from the cache; *uncached*: rendered with its cards and frame from the "
+            "cache, as on a miss after a change elsewhere.",
+            "",
+        ]
+        out += _table(
+            ["Page", "Bare req/s", "Cold", "Uncached", "Ceiling", "Cached"],
+            [
+                [name, f"{page['bare']['rps']:.0f}"]
+                + [f"{page[v]['rps']:.0f} ({page[f'{v}_bare_share']:.1%})" for v in BARE_VARIANTS]
+                for name, page in result["pages"].items()
+            ],
+        )
     if result.get("breakdown"):
         out += [
             "",
@@ -335,6 +412,8 @@ def render_markdown(result: dict) -> str:
         )
     if result.get("newsroom"):
         out += ["", *newsroom.render(result["newsroom"])]
+    if result.get("admin"):
+        out += ["", *admin_scale.render(result["admin"])]
     if result.get("import"):
         out += ["", *wordpress_import.render(result["import"])]
     plans = result.get("plans")
@@ -399,3 +478,18 @@ def write(result: dict, out_dir: Path) -> tuple[Path, Path]:
     markdown.write_text(render_markdown(result))
     data.write_text(json.dumps(result, indent=2, default=str) + "\n")
     return markdown, data
+
+
+def write_part(out_dir: Path, name: str, result: dict, render, targets) -> Path:
+    """One measurement run alone (`python -m bench import|admin|newsroom`): `name`.json with
+    every figure and `name`.md with its section of the report and its targets."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / f"{name}.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
+    lines = [*render(result), "| Target | Measured | Met |", "|---|---|---|"]
+    lines += [
+        f"| {t['target']} | {t['measured']} | {'PASS' if t['pass'] else '**FAIL**'} |"
+        for t in targets(result)
+    ]
+    markdown = out_dir / f"{name}.md"
+    markdown.write_text("# Newsroom benchmark: " + "\n".join(lines)[3:] + "\n")
+    return markdown

@@ -11,13 +11,13 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import dataset, newsroom, report, wordpress_import
+from bench import admin_scale, dataset, newsroom, report, wordpress_import
 from bench.load import Load
 from bench.server import GUNICORN_CONF, Server, fetch, production_env, server_command
 
 ROOT = Path(__file__).resolve().parent.parent
 TMP = ROOT / "bench" / "results" / "tmp"  # logs and the file cache; git-ignored
-VARIANTS = ("ceiling", "uncached", "cached")
+VARIANTS = ("cold", "uncached", "ceiling", "bare", "cached")
 
 
 def say(message: str) -> None:
@@ -86,8 +86,11 @@ def check_pages(base: str, pages: dict[str, str]) -> None:
                 raise RuntimeError(f"{name} ({path}) answered {status}; not benchmarking it.")
 
 
-def load_rounds(server: Server, pages: dict[str, str], load: Load, rounds: int) -> list[dict]:
-    """Each round: for each page, uncached, the ceiling at its size, cached, back to back."""
+def load_rounds(
+    server: Server, bare: Server, pages: dict[str, str], load: Load, rounds: int
+) -> list[dict]:
+    """Each round: for each page, cold (nothing cached), uncached (its parts cached), the
+    ceiling and the bare view at its size, cached, back to back."""
     results = []
     base = server.base_url
     for number in range(1, rounds + 1):
@@ -98,13 +101,15 @@ def load_rounds(server: Server, pages: dict[str, str], load: Load, rounds: int) 
             # The ceiling in the middle, next to both runs its share is taken against; and
             # its warm-up absorbs what the slow uncached run left queued in the server.
             urls = {
-                "uncached": (base + path, True),
-                "ceiling": (f"{base}/bench/ceiling/{size}/", False),
-                "cached": (base + path, False),
+                "cold": (base + path, True, True),
+                "uncached": (base + path, True, False),
+                "ceiling": (f"{base}/bench/ceiling/{size}/", False, False),
+                "bare": (f"{bare.base_url}/bare/{size}/", False, False),
+                "cached": (base + path, False, False),
             }
             runs = {"path": path, "bytes": size}
-            for variant, (url, bypass) in urls.items():
-                warmup, measured = load.run(url, bypass_cache=bypass)
+            for variant, (url, bypass, cold) in urls.items():
+                warmup, measured = load.run(url, bypass_cache=bypass, cold=cold)
                 runs[variant] = measured.as_dict()
                 runs[f"{variant}_warmup"] = warmup.as_dict() if warmup else None
             say(
@@ -163,10 +168,14 @@ def run(options) -> dict:
     )
     weight = None
     load_before = os.getloadavg()
-    with Server(env, port=options.port, log=tmp / "server.log") as server:
+    bare_server = Server(
+        env, log=tmp / "bare.log", app="bench.bare:application", ready_path="/bare/10/"
+    )
+    with Server(env, port=options.port, log=tmp / "server.log") as server, bare_server as bare:
         say(f"server on {server.base_url}: {' '.join(server_command(server.port))}")
+        say(f"bare Django view on {bare.base_url} (bench/bare.py, no project middleware)")
         check_pages(server.base_url, pages)
-        rounds = load_rounds(server, pages, load, options.rounds)
+        rounds = load_rounds(server, bare, pages, load, options.rounds)
         if not options.skip_weight:
             from bench.weight import measure
 
@@ -185,6 +194,11 @@ def run(options) -> dict:
             load=load,
             seconds=options.newsroom_seconds,
             warmup=options.newsroom_warmup,
+        )
+    admin = None
+    if options.admin_stories:
+        admin = admin_scale.measure(
+            env, tmp, say, stories=options.admin_stories, revisions=5 * options.admin_stories
         )
     imports = None
     if options.import_posts:
@@ -212,6 +226,7 @@ def run(options) -> dict:
         "plans": plans,
         "import": imports,
         "newsroom": simulation,
+        "admin": admin,
         "rounds": rounds,
     }
     result["targets"] = report.targets(result)
@@ -251,26 +266,24 @@ def import_only(options) -> dict:
 
 def newsroom_only(options) -> dict:
     """`python -m bench newsroom`: the newsroom simulation alone, into newsroom.md/json."""
-    import json
-
     TMP.mkdir(parents=True, exist_ok=True)
     env = setup_django(options.redis_url)
     load = Load(threads=options.threads, connections=options.connections)
     result = newsroom.measure(
         env, TMP, say, load=load, seconds=options.newsroom_seconds, warmup=options.newsroom_warmup
     )
-    out = Path(options.out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "newsroom.json").write_text(json.dumps(result, indent=2) + "\n")
-    lines = newsroom.render(result)
-    lines += ["| Target | Measured | Result |", "|---|---|---|"]
-    lines += [
-        f"| {t['target']} | {t['measured']} | {'PASS' if t['pass'] else '**FAIL**'} |"
-        for t in newsroom.targets(result)
-    ]
-    (out / "newsroom.md").write_text("# " + "\n".join(lines)[3:] + "\n")
-    say(f"report: {out / 'newsroom.md'}")
+    markdown = report.write_part(
+        Path(options.out), "newsroom", result, newsroom.render, newsroom.targets
+    )
+    say(f"report: {markdown}")
     return result
+
+
+def admin_only(options) -> dict:
+    """`python -m bench admin`: the admin's timings at 100,000 stories alone."""
+    TMP.mkdir(parents=True, exist_ok=True)
+    env = setup_django(options.redis_url)
+    return admin_scale.run_alone(options, env, TMP, say)
 
 
 def render_again(options) -> None:

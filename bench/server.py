@@ -22,9 +22,9 @@ GUNICORN_CONF = ROOT / "newsroom" / "gunicorn_conf.py"
 FORBIDDEN_PORTS = {8000, 8011}  # the developers' servers
 
 
-def server_command(port: int) -> list[str]:
-    """The command `make serve` runs, bound to loopback on `port`."""
-    command = [str(VENV_BIN / "gunicorn"), "newsroom.wsgi"]
+def server_command(port: int, app: str = "newsroom.wsgi") -> list[str]:
+    """The command `make serve` runs (for `app`: bench/bare.py's), bound to loopback on `port`."""
+    command = [str(VENV_BIN / "gunicorn"), app]
     if GUNICORN_CONF.exists():
         command += ["-c", str(GUNICORN_CONF)]
     else:  # until the serve configuration exists: gunicorn's usual advice for the workers
@@ -82,13 +82,21 @@ def fetch(url: str, *, bypass_cache: bool = False, timeout: float = 30) -> tuple
 class Server:
     """gunicorn started in its own process group, stopped (the group only) on exit."""
 
-    def __init__(self, env: dict[str, str], port: int = 0, log: Path | None = None) -> None:
+    def __init__(
+        self,
+        env: dict[str, str],
+        port: int = 0,
+        log: Path | None = None,
+        app: str = "newsroom.wsgi",
+        ready_path: str = "/robots.txt",
+    ) -> None:
         # Redis only when the benchmark asked for it, not because the shell had it set.
         self.env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"} | env
         self.port = port or free_port()
         if self.port in FORBIDDEN_PORTS:
             raise ValueError(f"Port {self.port} belongs to a developer's server.")
         self.log = log
+        self.app, self.ready_path = app, ready_path
         self.process: subprocess.Popen | None = None
         self._out = None
 
@@ -99,7 +107,7 @@ class Server:
     def __enter__(self) -> Server:
         self._out = open(self.log, "ab") if self.log else None  # closed in __exit__
         self.process = subprocess.Popen(
-            server_command(self.port),
+            server_command(self.port, self.app),
             cwd=ROOT,
             env=self.env,
             stdout=self._out or subprocess.DEVNULL,
@@ -107,7 +115,9 @@ class Server:
             start_new_session=True,
         )
         try:
-            wait_until_answering(self.process, self.base_url, f"gunicorn (see {self.log})")
+            wait_until_answering(
+                self.process, self.base_url, f"gunicorn (see {self.log})", self.ready_path
+            )
         except RuntimeError:
             self.__exit__(None, None, None)
             raise
@@ -119,15 +129,17 @@ class Server:
             self._out.close()
 
 
-def wait_until_answering(process: subprocess.Popen, base_url: str, what: str) -> None:
-    """Return once `base_url` answers robots.txt with 200; RuntimeError if `process` exits
+def wait_until_answering(
+    process: subprocess.Popen, base_url: str, what: str, path: str = "/robots.txt"
+) -> None:
+    """Return once `base_url` answers `path` with 200; RuntimeError if `process` exits
     or 60 s pass first."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{what} exited with {process.returncode}")
         try:
-            if fetch(f"{base_url}/robots.txt", timeout=5)[0] == 200:
+            if fetch(f"{base_url}{path}", timeout=5)[0] == 200:
                 return
         except OSError:
             pass

@@ -195,17 +195,8 @@ def render(result: dict) -> list[str]:
 
 def run_alone(options, env: dict[str, str], tmp: Path, say) -> dict:
     """`python -m bench import`: this measurement alone, into import.md and import.json."""
-    import json
+    from bench.report import write_part
 
     result = measure(options.import_posts, env, tmp, say)
-    out = Path(options.out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "import.json").write_text(json.dumps(result, indent=2) + "\n")
-    lines = [*render(result), "| Target | Measured | Met |", "|---|---|---|"]
-    lines += [
-        f"| {t['target']} | {t['measured']} | {'PASS' if t['pass'] else 'FAIL'} |"
-        for t in targets(result)
-    ]
-    (out / "import.md").write_text("# Newsroom benchmark: " + "\n".join(lines)[3:] + "\n")
-    say(f"report: {out / 'import.md'}")
+    say(f"report: {write_part(Path(options.out), 'import', result, render, targets)}")
     return result

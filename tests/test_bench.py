@@ -170,6 +170,32 @@ def test_report_takes_ratios_within_rounds_and_judges_the_targets():
     assert "**FAIL**" in markdown
 
 
+def test_report_takes_shares_of_the_bare_view_within_rounds_and_judges_issue_17s_goals():
+    def page(bare, cold, uncached, cached):
+        return {
+            "path": "/news/a/",
+            "bytes": 36_000,
+            "ceiling": _run(bare * 0.6),
+            "bare": _run(bare),
+            "cold": _run(cold),
+            "uncached": _run(uncached),
+            "cached": _run(cached),
+        }
+
+    rounds = [{"article": page(6000, 720, 1200, 4500)}, {"article": page(5000, 400, 1500, 3000)}]
+    result = _result(rounds)
+    article = result["pages"]["article"]
+    assert article["cold_bare_share"] == pytest.approx(0.10)  # median of 0.12 and 0.08
+    assert article["cached_bare_share"] == pytest.approx(0.675)  # median of 0.75 and 0.60
+    verdicts = {t["target"]: t["pass"] for t in result["targets"]}
+    assert verdicts["Article page rendered cold (nothing cached) at ≥ 10% of a bare view"]
+    assert verdicts[
+        "Article page rendered from warm fragments (cards, frame) at ≥ 25% of a bare view"
+    ]
+    assert not verdicts["Cached pages at ≥ 70% of a bare Django view's requests/s"]
+    assert "## Against a bare Django view" in render_markdown(result)
+
+
 @pytest.mark.django_db
 def test_the_newsroom_readers_ask_for_pages_in_the_shares_of_the_popularity():
     import random

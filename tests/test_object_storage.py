@@ -133,8 +133,11 @@ def bucket_environment(s3: LocalS3, bucket: str, media_url: str = CDN) -> dict[s
 def settings_from(monkeypatch, **environment: str) -> dict:
     """newsroom/settings.py's values as it makes them from `environment` (the site's own
     variables of this shell left out)."""
+    # The test run's own switches stay (Playwright's event loop, left running in this thread
+    # by a browser test before, needs DJANGO_ALLOW_ASYNC_UNSAFE for the database to open).
+    kept = {"DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"}
     for name in os.environ:
-        if name.startswith(("DJANGO_", "NEWSROOM_")):
+        if name.startswith(("DJANGO_", "NEWSROOM_")) and name not in kept:
             monkeypatch.delenv(name)
     for name, value in environment.items():
         monkeypatch.setenv(name, value)

@@ -1,8 +1,9 @@
 """An article's revisions in the admin: who changed what, compare two, restore one.
 
 django-simple-history keeps a row per save of an article (`Article.history`). The page lists
-them newest first, compares any two (through articles/diffs.py: the body paragraph by
-paragraph, texts word by word, old → new for the rest) and restores one: its content is copied
+them newest first, a hundred a page (a story edited all day for weeks has thousands),
+compares any two (through articles/diffs.py: the body paragraph by paragraph, texts word by
+word, old → new for the rest) and restores one: its content is copied
 into the story, which is saved normally, so the restore is a revision too. Restoring a live
 story asks for confirmation first, showing what it changes. Status, publication time and trash
 are the workflow's alone and are kept.
@@ -11,6 +12,7 @@ are the workflow's alone and are kept.
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -39,7 +41,7 @@ COMPARED = (
 )
 # What a restore copies back: everything but the workflow's fields.
 RESTORED = tuple(name for name in COMPARED if name not in {"status", "published_at", "trashed_at"})
-SHOWN = 100  # revisions listed on the page, newest first
+SHOWN = 100  # revisions a page lists, newest first
 LABELS = {"tag_names": "tags", "section": "section"}
 
 
@@ -147,21 +149,28 @@ class RevisionsAdminMixin:
         return article
 
     def revisions_view(self, request, object_id):
-        """Every revision, newest first, what each changed, and two of them compared."""
+        """The revisions, newest first, a page at a time, what each changed, and two of them
+        compared (the newest two unless others are picked)."""
         article = self._viewable(request, object_id)
-        records = list(
-            article.history.select_related("history_user").order_by("-history_date", "-history_id")[
-                : SHOWN + 1
-            ]
+        history = article.history.select_related("history_user").order_by(
+            "-history_date", "-history_id"
         )
+        paginator = Paginator(history, SHOWN)
+        wanted = max(1, _number(request.GET.get("page")) or 1)
+        records = _page_of(history, wanted)
+        if wanted == 1 and len(records) <= SHOWN:
+            paginator.count = len(records)  # all of them: no count to ask for
+        page = paginator.get_page(wanted)
+        if page.number != wanted:  # past the last page: the last one
+            records = _page_of(history, page.number)
         rows = [
             {"record": record, "changed": [label(n) for n in changed_fields(record, older)]}
             for record, older in zip(records, [*records[1:], None][: len(records)], strict=True)
         ][:SHOWN]
-        by_id = {record.history_id: record for record in records}
-        new = by_id.get(_number(request.GET.get("new"))) or (records[0] if records else None)
-        old = by_id.get(_number(request.GET.get("old"))) or (
-            records[1] if len(records) > 1 else None
+        newest = records[:2] if page.number == 1 else list(history[:2])
+        new = _picked(history, records, request.GET.get("new")) or (newest[0] if newest else None)
+        old = _picked(history, records, request.GET.get("old")) or (
+            newest[1] if len(newest) > 1 else None
         )
         if old is not None and new is not None and old.history_date > new.history_date:
             old, new = new, old
@@ -172,7 +181,8 @@ class RevisionsAdminMixin:
             "opts": self.opts,
             "object": article,
             "rows": rows,
-            "more": len(records) > SHOWN,
+            "page": page,
+            "page_range": paginator.get_elided_page_range(page.number),
             "old": old,
             "new": new,
             "differences": compare(old, new) if old is not None and new is not None else None,
@@ -220,6 +230,24 @@ class RevisionsAdminMixin:
             "revisions_url": reverse("admin:articles_article_revisions", args=[article.pk]),
         }
         return TemplateResponse(request, "admin/articles/article/restore_confirm.html", context)
+
+
+def _page_of(history, number: int) -> list:
+    """A page of revisions and one more: what the page's oldest revision changed is measured
+    against the revision before it."""
+    start = (number - 1) * SHOWN
+    return list(history[start : start + SHOWN + 1])
+
+
+def _picked(history, records: list, text):
+    """The revision picked by its id in the query string: from the page, or looked up."""
+    number = _number(text)
+    if number is None:
+        return None
+    for record in records:
+        if record.history_id == number:
+            return record
+    return history.filter(history_id=number).first()
 
 
 def _number(text) -> int | None:
