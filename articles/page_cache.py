@@ -36,10 +36,10 @@ once, so any other parameter (`utm_*`, `fbclid`, `?x=<random>`) finds the same p
 can neither make a new entry nor end up in its links. Views without `page_parameters` are
 not pages: their requests pass by untouched. Which responses are stored is then decided by
 their own headers: `Cache-Control: public` (set by `views.public_page`), 200, no cookie,
-nothing that varies by visitor. A stored page keeps its headers (`KEPT_HEADERS`) and what the
-security middleware outside reads from its response (`KEPT_ATTRIBUTES`: the players a page
-with embeds allows), so it comes back with the same Content-Security-Policy and
-Permissions-Policy.
+nothing that varies by visitor. The page cache stands before the middleware that sets the
+security headers, so a stored page keeps every header it was first sent with (its
+Content-Security-Policy and Permissions-Policy, which a page with embeds widens, included)
+and a hit runs none of that middleware.
 """
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import set_response_etag
-from django.utils.http import urlencode
+from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
+from django.utils.http import parse_http_date_safe, urlencode
 from taggit.models import Tag
 
 from . import compression, invalidation
@@ -92,11 +92,6 @@ LOG_WINDOW = 2000
 MISSING_GRACE_SECONDS = 5.0
 BYPASS_HEADER = "X-Bench-Bypass-Cache"
 STATUS_HEADER = "X-Page-Cache"
-# What a stored page keeps of its response; the rest is made again by the middleware.
-KEPT_HEADERS = ("Content-Type", "Cache-Control", "Content-Language", "Last-Modified", "ETag")
-# What the security middleware (outside this one) reads from a page's response to make its
-# headers: the frames and features a page with embeds allows (articles/embeds/policy.py).
-KEPT_ATTRIBUTES = ("_csp_replace", "_permissions_policy_override")
 # Pages may vary by how they are encoded, never by who asks.
 ALLOWED_VARY = {"accept-encoding"}
 # What readers see everywhere: saving or deleting any of these replaces every page.
@@ -724,11 +719,54 @@ def _bypassed(request: HttpRequest) -> str:
     return {"1": "page", "all": "all"}.get(request.headers.get(BYPASS_HEADER, ""), "")
 
 
+# Never kept with a page: set again for each answer (the length of the form sent), or the
+# cache's own word on it.
+_NOT_KEPT = {"content-length", "content-encoding", STATUS_HEADER.lower()}
+# What a 304 leaves out of its page's headers: it has no body.
+_NOT_ON_304 = {"content-type", "content-length", "content-encoding"}
+
+
+def _answer(content: bytes, headers: list[tuple[str, str]], status: str) -> HttpResponse:
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    response[STATUS_HEADER] = status
+    return response
+
+
+def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """A 304 when the client holds this form already (as Django's ConditionalGetMiddleware,
+    which a page answered here does not reach), carrying the page's other headers: a
+    browser may update its stored copy's headers from it, security policies included."""
+    if request.method != "GET":
+        return response
+    last_modified = response.get("Last-Modified")
+    answer = get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=last_modified and parse_http_date_safe(last_modified),
+        response=response,
+    )
+    if answer is not response:
+        for name, value in response.items():
+            if name.lower() not in _NOT_ON_304 and not answer.has_header(name):
+                answer[name] = value
+    return answer
+
+
 class PageCacheMiddleware:
-    """Answer a reader page from the cache; store the ones that may be shared."""
+    """Answer a reader page from the cache; store the ones that may be shared.
+
+    It stands before the security headers, sessions, redirects and the rest (MIDDLEWARE in
+    newsroom/settings.py): a page is kept with every header it was first sent with, in each
+    encoding, so a hit runs none of them and answers a conditional GET itself.
+    """
 
     def __init__(self, get_response):
+        from .redirects import diverted, find_redirect  # they import the models' app
+
         self.get_response = get_response
+        self.diverted, self.find_redirect = diverted, find_redirect
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
@@ -736,6 +774,8 @@ class PageCacheMiddleware:
         parameters = page_parameters(request)
         if parameters is None:
             return self.get_response(request)
+        if self.diverted(request) and self.find_redirect(request) is not None:
+            return self.get_response(request)  # an old post's address: redirected inside
         # With the cache off too, so a page never differs by whether the cache is on.
         _keep_only(request, parameters)
         encoding = compression.chosen(request)
@@ -755,58 +795,64 @@ class PageCacheMiddleware:
         key = _key(memo.token, request)
         stored = cache.get(f"{key}:{encoding}")
         if stored is not None:
-            form, content, headers, kept, shown = stored
+            content, headers, shown = stored
             if _is_current(memo, shown):
-                response = HttpResponse(content)
-                for name, value in headers:
-                    response[name] = value
-                for name, value in kept:
-                    setattr(response, name, value)
-                response[STATUS_HEADER] = "hit"
-                return compression.encoded(response, form, content)
+                return _conditional(request, _answer(content, headers, "hit"))
         # The number and time read before rendering: a change committed while the page
         # renders is later than both, so it replaces this copy.
         seq, at = memo.seq, _now()
         with _collect(seq) as collected:
             response = self._render(request, encoding, keep=request.method == "GET")
-        if response.get(STATUS_HEADER) != "miss":
+        store = getattr(response, "_page_cache_store", None)
+        if store is None:
             return response
-        shown = _shown(memo, seq, at, collected)
-        store = response._page_cache_store
         del response._page_cache_store
+        shown = _shown(memo, seq, at, collected)
         # Each encoding under its own key, so a hit reads only what it sends; a page too
         # small to compress is kept as it is under every one.
         cache.set_many(
-            {f"{key}:{name}": (*entry, shown) for name, entry in store.items()},
+            {f"{key}:{name}": (*form, shown) for name, form in store.items()},
             timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS,
         )
         return response
 
     def _render(self, request: HttpRequest, encoding: str, *, keep: bool = False):
-        """The page rendered, compressed if it may be shared; with `keep`, what to store of
-        it in `_page_cache_store` and the status header saying so."""
+        """The page rendered and, if it may be shared, in the form the client accepts; with
+        `keep`, each form's body and headers in `_page_cache_store`."""
         response = self.get_response(request)
         if not _storable(response):
             return response
         if not response.has_header("ETag"):
             set_response_etag(response)
-        forms = compression.compressed(response.content)
-        form = encoding if encoding in forms else compression.IDENTITY
-        if keep:
-            headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
-            kept = [
-                (name, getattr(response, name))
-                for name in KEPT_ATTRIBUTES
-                if hasattr(response, name)
-            ]
-            response._page_cache_store = {
-                name: (
-                    name if name in forms else compression.IDENTITY,
-                    forms.get(name, response.content),
-                    headers,
-                    kept,
-                )
+        patch_vary_headers(response, ("Accept-Encoding",))
+        bodies = compression.compressed(response.content)
+        common = [(k, v) for k, v in response.items() if k.lower() not in _NOT_KEPT]
+        forms = {
+            name: (bodies[name], _form_headers(common, name, bodies[name]))
+            for name in (compression.IDENTITY, *compression.ENCODINGS)
+            if name in bodies
+        }
+        sent = forms.get(encoding, forms[compression.IDENTITY])
+        answer = _answer(*sent, "miss" if keep else "")
+        if not keep:
+            del answer[STATUS_HEADER]
+        else:
+            identity = forms[compression.IDENTITY]
+            answer._page_cache_store = {
+                name: forms.get(name, identity)
                 for name in (compression.IDENTITY, *compression.ENCODINGS)
             }
-            response[STATUS_HEADER] = "miss"
-        return compression.encoded(response, form, forms[form])
+        return _conditional(request, answer)
+
+
+def _form_headers(common: list[tuple[str, str]], encoding: str, body: bytes):
+    """A form's headers: the page's, with its encoding, length and (compressed: weak) ETag."""
+    headers = []
+    for name, value in common:
+        if name.lower() == "etag" and encoding != compression.IDENTITY and value.startswith('"'):
+            value = "W/" + value  # the same page, other bytes: conditional requests still match
+        headers.append((name, value))
+    if encoding != compression.IDENTITY:
+        headers.append(("Content-Encoding", encoding))
+    headers.append(("Content-Length", str(len(body))))
+    return headers

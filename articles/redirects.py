@@ -65,6 +65,12 @@ def _id_paths(request: HttpRequest) -> set[str]:
     }
 
 
+def diverted(request: HttpRequest) -> bool:
+    """Whether the request asks for a post by id at the home page's address (`/?p=123`),
+    which is looked up before the home page itself."""
+    return request.method in REDIRECTED_METHODS and request.path == "/" and bool(_id_paths(request))
+
+
 def find_redirect(request: HttpRequest) -> HttpResponsePermanentRedirect | None:
     """A 301 to the live story that used to live at the request's address, if there is one."""
     if "\x00" in request.path:
@@ -161,7 +167,7 @@ class LegacyURLMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method in REDIRECTED_METHODS and request.path == "/" and _id_paths(request):
+        if diverted(request):
             redirect = find_redirect(request)
             if redirect is not None:
                 return redirect

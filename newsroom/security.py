@@ -3,16 +3,17 @@
 Reader pages (and account pages, feeds, errors) get `CONTENT_SECURITY_POLICY`: no inline
 script or style, and no nonce. A reader page is cached whole and shared by every visitor
 (articles/page_cache.py), so a nonce rendered into it would be stale in the header of the
-next response, and public to everyone. This middleware sits outside the page cache, so a
-page answered from the cache gets the same header as the response that stored it.
+next response, and public to everyone. The page cache stands before this middleware and
+keeps a page with the headers it made, so a page answered from the cache carries the same
+header as the response that stored it.
 
 The admin is never cached. It gets `NEWSROOM_ADMIN_CSP`, whose script-src allows this
 response's nonce: articles/admin/csp.py puts it on the body editor's inline import map.
 
 A page with embeds allows its players' origins (articles/embeds/policy.py) through
-attributes of its response, which the page cache keeps with the page; a 304 answering a
-conditional GET keeps them too (`ConditionalGetMiddleware`), since a browser may update the
-headers of its stored copy from a 304's.
+attributes of its response (`POLICY_SOURCES`); a 304 answering a conditional GET keeps them
+too (`ConditionalGetMiddleware`), since a browser may update the headers of its stored copy
+from a 304's.
 """
 
 import functools
@@ -25,8 +26,6 @@ from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponseBase
 from django.middleware import http
 from django.urls import NoReverseMatch, get_script_prefix, reverse
-
-from articles.page_cache import KEPT_ATTRIBUTES
 
 
 @functools.lru_cache(maxsize=64)
@@ -54,6 +53,8 @@ def in_order(policy: str, order: list[str]) -> str:
     )
 
 
+# What the players a page with embeds allows travel in (articles/embeds/policy.py).
+POLICY_SOURCES = ("_csp_replace", "_permissions_policy_override")
 # What a response may carry that changes its policy (django-csp's decorators, the embeds').
 POLICY_ATTRIBUTES = tuple(
     f"_csp_{name}{ro}" for name in ("config", "update", "replace", "exempt") for ro in ("", "_ro")
@@ -131,7 +132,7 @@ class ConditionalGetMiddleware(http.ConditionalGetMiddleware):
     def process_response(self, request: HttpRequest, response: HttpResponseBase):
         answer = super().process_response(request, response)
         if answer is not response:
-            for name in KEPT_ATTRIBUTES:
+            for name in POLICY_SOURCES:
                 if hasattr(response, name):
                     setattr(answer, name, getattr(response, name))
         return answer

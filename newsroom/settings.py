@@ -94,9 +94,13 @@ MIDDLEWARE = [
     # Static files straight from STATIC_ROOT, compressed and cached far ahead, before any
     # other middleware does work for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Security headers, outside the page cache so a page answered from it gets them too:
-    # Content-Security-Policy (reader pages' or the admin's: newsroom/security.py),
-    # Permissions-Policy and X-Frame-Options.
+    # Reader pages from the shared cache, before everything else a page that is the same for
+    # everyone does not need: it keeps each page with every header the middleware below gave
+    # it (security policies, ETag), answers conditional GETs itself, and lets an old post's
+    # address (`/?p=123`) through to the redirects.
+    "articles.page_cache.PageCacheMiddleware",
+    # Security headers: Content-Security-Policy (reader pages' or the admin's:
+    # newsroom/security.py), Permissions-Policy and X-Frame-Options.
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -108,9 +112,6 @@ MIDDLEWARE = [
     # ETags for every page, answering a matching conditional GET with 304 (which keeps the
     # page's own Content-Security-Policy and Permissions-Policy: newsroom/security.py).
     "newsroom.security.ConditionalGetMiddleware",
-    # Reader pages from the shared cache: before CSRF, auth and the rest, which a page
-    # that is the same for everyone does not need.
-    "articles.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

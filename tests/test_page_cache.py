@@ -515,3 +515,28 @@ def test_a_lost_counter_renders_every_page_again(client):
     cache.delete(page_cache._seq_key(page_cache.current_token()))
     page_cache._memo.read_at = 0.0
     assert status(client.get("/")) == "miss"
+
+
+def test_an_old_post_address_at_the_home_page_is_redirected_while_the_home_page_is_cached(
+    client,
+):
+    from articles.models import LegacyURL
+    from articles.redirects import post_id_path
+
+    story = ArticleFactory(live=True)
+    LegacyURL.objects.create(path=post_id_path(4021), article=story)
+    client.get("/")
+    assert status(client.get("/")) == "hit"
+    response = client.get("/?p=4021")
+    assert response.status_code == 301
+    assert response["Location"] == story.get_absolute_url()
+    assert status(client.get("/?p=99999")) == "hit"  # no such post: the home page, cached
+
+
+def test_a_page_from_the_cache_has_the_length_of_the_form_it_is_sent_in(client):
+    ArticleFactory(live=True)
+    client.get("/")
+    for encoding in ("br", "gzip", "identity"):
+        hit = client.get("/", headers={"accept-encoding": encoding})
+        assert status(hit) == "hit"
+        assert int(hit["Content-Length"]) == len(hit.content)

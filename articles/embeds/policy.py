@@ -13,9 +13,9 @@ once the reader clicked "Load video": the player's `autoplay=1` then starts what
 for, instead of making them press play a second time. Everything else stays off.
 
 Both travel as attributes of the response that django-csp and django-permissions-policy
-read (`_csp_replace`, `_permissions_policy_override`); the page cache keeps them with the
-page (`page_cache.KEPT_ATTRIBUTES`) and so does a 304 (newsroom/security.py), so a page
-served from the cache carries the same headers as the one that was rendered.
+read (`_csp_replace`, `_permissions_policy_override`); the page cache keeps the headers made
+from them with the page, and a 304 keeps them too (newsroom/security.py), so a page served
+from the cache carries the same headers as the one that was rendered.
 """
 
 from __future__ import annotations
