@@ -50,6 +50,7 @@ import hashlib
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -84,6 +85,9 @@ from .models import (
 
 TOKEN_KEY = "page-cache:token"
 TOKEN_MEMO_SECONDS = 1.0
+# Pages each process keeps in its own memory as well (`_Recent`): the home page, the sections
+# and the stories of the moment, in each encoding asked for.
+RECENT_PAGES = 300
 # How many recorded changes a process reads when it starts; pages older than those are
 # rendered again (a newsroom records a few thousand a day).
 LOG_WINDOW = 2000
@@ -128,6 +132,9 @@ class _Memo:
     last_at: float = 0.0  # when content last changed (epoch seconds)
     next_live: float | None = None  # when the next scheduled story goes live
     missing_since: dict[int, float] = field(default_factory=dict)
+    # The shared cache would not keep the token: no change can be told or heard, so no page
+    # is answered from this process's memory either until it is back.
+    offline: bool = False
 
 
 _memo = _Memo()
@@ -171,8 +178,10 @@ def _new_token() -> Token:
     # Its counter and schedule first: a process that finds the token finds them too.
     cache.set_many({_seq_key(token): 0, _schedule_key(token): (now, _next_go_live())}, None)
     cache.set(TOKEN_KEY, token, timeout=None)
+    _recent.clear()  # every page it holds was kept under the token before
     _memo.__init__()
     _memo.token, _memo.read_at, _memo.last_at = token, time.monotonic(), now
+    _memo.offline = cache.get(TOKEN_KEY) != token
     _memo.next_live = _next_go_live_stored(token)
     return token
 
@@ -232,6 +241,7 @@ def _read_state() -> None:
         _new_token()
         return
     if memo.token != token:
+        _recent.clear()
         memo.__init__()
         memo.token, memo.last_at = token, token.made_at or _now()
         # A process new to this token reads its recent changes; older pages are rendered again.
@@ -719,6 +729,38 @@ def _bypassed(request: HttpRequest) -> str:
     return {"1": "page", "all": "all"}.get(request.headers.get(BYPASS_HEADER, ""), "")
 
 
+class _Recent:
+    """The pages this process served last, kept in its memory too (a few hundred, the hot
+    ones): a hit on one of them makes no round trip to the shared cache. Each is checked
+    against the changes exactly as one read from the shared cache, so it is never older."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.pages: OrderedDict[str, tuple] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str):
+        with self.lock:
+            found = self.pages.get(key)
+            if found is not None:
+                self.pages.move_to_end(key)
+            return found
+
+    def put(self, key: str, page: tuple) -> None:
+        with self.lock:
+            self.pages[key] = page
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.pages.clear()
+
+
+_recent = _Recent(RECENT_PAGES)
+
+
 # Never kept with a page: set again for each answer (the length of the form sent), or the
 # cache's own word on it.
 _NOT_KEPT = {"content-length", "content-encoding", STATUS_HEADER.lower()}
@@ -792,11 +834,17 @@ class PageCacheMiddleware:
         if bypass:  # rendered as on a miss (its parts from the cache), not stored
             with _collect(memo.seq):
                 return self._render(request, encoding)
-        key = _key(memo.token, request)
-        stored = cache.get(f"{key}:{encoding}")
+        key = f"{_key(memo.token, request)}:{encoding}"
+        stored = None if memo.offline else _recent.get(key)
+        if stored is None:
+            stored = cache.get(key)
+            if stored is not None:
+                _recent.put(key, stored)
         if stored is not None:
             content, headers, shown = stored
-            if _is_current(memo, shown):
+            # Not older than the shared cache would keep it, for a copy in memory.
+            fresh = _now() - shown.at < settings.NEWSROOM_PAGE_CACHE_SECONDS
+            if fresh and _is_current(memo, shown):
                 return _conditional(request, _answer(content, headers, "hit"))
         # The number and time read before rendering: a change committed while the page
         # renders is later than both, so it replaces this copy.
@@ -810,10 +858,11 @@ class PageCacheMiddleware:
         shown = _shown(memo, seq, at, collected)
         # Each encoding under its own key, so a hit reads only what it sends; a page too
         # small to compress is kept as it is under every one.
-        cache.set_many(
-            {f"{key}:{name}": (*form, shown) for name, form in store.items()},
-            timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS,
-        )
+        base = key.rsplit(":", 1)[0]
+        pages = {f"{base}:{name}": (*form, shown) for name, form in store.items()}
+        cache.set_many(pages, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+        if not memo.offline:
+            _recent.put(key, pages[key])
         return response
 
     def _render(self, request: HttpRequest, encoding: str, *, keep: bool = False):

@@ -153,6 +153,7 @@ def test_a_scheduled_story_going_live_keeps_the_pages_of_other_sections(
     client, editor, monkeypatch, settings
 ):
     settings.NEWSROOM_PAGE_CACHE_SOFT_SECONDS = 3600  # the bell may lag by more than the wait
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 7200  # and pages live longer than it
     sport, culture = SectionFactory(slug="sport"), SectionFactory(slug="culture")
     ArticleFactory(live=True, section=culture)
     story = ArticleFactory(section=sport, headline="Rowing club wins the river cup")
@@ -540,3 +541,44 @@ def test_a_page_from_the_cache_has_the_length_of_the_form_it_is_sent_in(client):
         hit = client.get("/", headers={"accept-encoding": encoding})
         assert status(hit) == "hit"
         assert int(hit["Content-Length"]) == len(hit.content)
+
+
+def test_a_page_this_process_served_is_answered_again_without_asking_the_shared_cache(
+    client, monkeypatch
+):
+    from django.core.cache import caches
+
+    ArticleFactory(live=True)
+    client.get("/")
+    asked = []
+    backend = caches["default"]
+    real_get = backend.get
+    monkeypatch.setattr(
+        backend, "get", lambda key, *a, **k: asked.append(key) or real_get(key, *a, **k)
+    )
+    assert status(client.get("/")) == "hit"
+    assert not [key for key in asked if key.startswith("page-cache:") and key.count(":") > 2]
+
+
+def test_a_page_kept_in_memory_is_not_served_past_the_page_cache_s_time(
+    client, monkeypatch, settings
+):
+    ArticleFactory(live=True)
+    client.get("/")
+    later = timezone.now() + timedelta(seconds=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert status(client.get("/")) == "miss"
+
+
+def test_while_the_shared_cache_keeps_nothing_no_page_comes_from_memory(client, monkeypatch):
+    from django.core.cache import caches
+
+    ArticleFactory(live=True)
+    client.get("/")
+    backend = caches["default"]
+    backend.clear()  # as after a Redis restart, which then refuses every write
+    monkeypatch.setattr(backend, "set", lambda *args, **kwargs: False)
+    monkeypatch.setattr(backend, "set_many", lambda data, *args, **kwargs: list(data))
+    page_cache._memo.read_at = 0.0
+    assert status(client.get("/")) == "miss"
+    assert status(client.get("/")) == "miss"

@@ -20,6 +20,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from articles import page_cache
 from articles.models import SiteSettings
 from newsroom import cache as resilient
 from tests import factories
@@ -315,7 +316,10 @@ def test_pages_keep_answering_while_redis_restarts_and_the_cache_comes_back(
             status, headers, body = get(site.url + path, headers=HOST)
             slowest = max(slowest, time.monotonic() - started)
             assert status == 200, (path, body[:500])
-            assert headers.get("X-Page-Cache") != "hit"
+            if time.monotonic() - outage_started > page_cache.TOKEN_MEMO_SECONDS:
+                # Past the second a process may go on with what it read of the shared cache,
+                # no page comes from the cache, the pages in a process's memory included.
+                assert headers.get("X-Page-Cache") != "hit"
             answered += 1
     # An edit made during the outage is on the page at once (rendered from the database).
     site.shell(
