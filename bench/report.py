@@ -221,8 +221,8 @@ def _bare_targets(pages: dict) -> list[dict]:
             "pass": shares[worst] >= BARE_CACHED_SHARE,
             "in_the_way": ""
             if shares[worst] >= BARE_CACHED_SHARE
-            else "the middleware before the page cache (security headers, sessions, "
-            "redirects, conditional GET) and the cache's round trip; see the breakdown",
+            else "the hit itself: the page's key and lookup (in the process's memory, else "
+            "Redis), its headers, and gunicorn writing it; see the breakdown",
         }
     ]
     article = pages.get("article")
