@@ -470,14 +470,25 @@ def test_a_page_untouched_by_a_change_for_a_minute_stays_cached(
     assert status(client.get(story.get_absolute_url())) == "hit"
 
 
-def test_with_global_invalidation_any_change_replaces_every_page(client, commit, settings):
-    settings.NEWSROOM_PAGE_CACHE_INVALIDATION = "global"
+@pytest.fixture
+def edit_in_sport(client, commit):
+    """A live story in Sport and one in Culture, whose page is cached; calling it edits the
+    Sport story's headline (committed)."""
     edited = ArticleFactory(live=True, section=SectionFactory(slug="sport"))
     ArticleFactory(live=True, section=SectionFactory(slug="culture"))
     client.get("/section/culture/")
-    with commit():
-        edited.headline = "Another headline"
-        edited.save()
+
+    def edit() -> None:
+        with commit():
+            edited.headline = "Another headline"
+            edited.save()
+
+    return edit
+
+
+def test_with_global_invalidation_any_change_replaces_every_page(client, settings, edit_in_sport):
+    settings.NEWSROOM_PAGE_CACHE_INVALIDATION = "global"
+    edit_in_sport()
     assert status(client.get("/section/culture/")) == "miss"
 
 
@@ -496,13 +507,8 @@ def test_a_change_whose_record_is_lost_renders_every_older_page_again(client, mo
     assert status(client.get("/")) == "miss"
 
 
-def test_a_process_that_starts_later_keeps_the_pages_of_earlier_changes(client, commit):
-    edited = ArticleFactory(live=True, section=SectionFactory(slug="sport"))
-    ArticleFactory(live=True, section=SectionFactory(slug="culture"))
-    client.get("/section/culture/")
-    with commit():
-        edited.headline = "Another headline"
-        edited.save()
+def test_a_process_that_starts_later_keeps_the_pages_of_earlier_changes(client, edit_in_sport):
+    edit_in_sport()
     page_cache._memo.token = None  # as a new worker finds the shared state
     assert status(client.get("/section/culture/")) == "hit"
     assert status(client.get("/section/sport/")) == "miss"
@@ -582,3 +588,34 @@ def test_while_the_shared_cache_keeps_nothing_no_page_comes_from_memory(client, 
     page_cache._memo.read_at = 0.0
     assert status(client.get("/")) == "miss"
     assert status(client.get("/")) == "miss"
+
+
+def test_a_new_story_moves_the_stories_on_page_two_of_its_section(client, commit, editor):
+    from articles.pagination import PER_PAGE
+
+    section = SectionFactory(slug="city")
+    stories = [ArticleFactory(live=True, section=section) for _ in range(PER_PAGE + 1)]
+    oldest_on_page_one = sorted(stories, key=lambda a: (a.published_at, a.pk))[1]
+    assert oldest_on_page_one.headline not in client.get("/section/city/?page=2").content.decode()
+    with commit():
+        workflow.publish(article=ArticleFactory(section=section), by=editor)
+    page_two = client.get("/section/city/?page=2")
+    assert status(page_two) == "miss"
+    assert oldest_on_page_one.headline in page_two.content.decode()
+
+
+def test_a_process_that_has_remembered_too_many_keys_renders_older_pages_again(
+    client, commit, monkeypatch
+):
+    story = ArticleFactory(live=True, section=SectionFactory(slug="culture"))
+    other = ArticleFactory(live=True, section=SectionFactory(slug="sport"))
+    client.get(story.get_absolute_url())
+    monkeypatch.setattr(page_cache, "MAX_REMEMBERED_KEYS", 1)
+    with commit():
+        other.headline = "A first edit elsewhere"
+        other.save()
+    assert status(client.get(story.get_absolute_url())) == "hit"
+    with commit():
+        other.headline = "A second edit elsewhere"
+        other.save()  # past the limit: what was remembered is forgotten, older pages go
+    assert status(client.get(story.get_absolute_url())) == "miss"
