@@ -63,12 +63,9 @@ class Placing:
     is_lead: bool
 
     @classmethod
-    def of(cls, article, *, now) -> Placing:
+    def of(cls, article) -> Placing:
         return cls(
-            live=article.status == article.Status.PUBLISHED
-            and article.published_at is not None
-            and article.published_at <= now
-            and article.trashed_at is None,
+            live=article.is_live,  # the model's own reading of `Article.objects.live()`
             section_id=article.section_id,
             published_at=article.published_at,
             is_lead=article.is_lead,

@@ -482,15 +482,6 @@ def _story_lists(article_id, section_ids: Iterable[int] = ()) -> set[str]:
     )
 
 
-def _scheduled(placing_row) -> bool:
-    status, published_at = placing_row
-    return (
-        status == Article.Status.PUBLISHED
-        and published_at is not None
-        and (published_at > timezone.now())
-    )
-
-
 def _story_about_to_be_saved(instance, raw=False, **kwargs) -> None:
     if raw or _holding_back():
         return
@@ -504,34 +495,32 @@ def _story_about_to_be_saved(instance, raw=False, **kwargs) -> None:
         .first()
     )
     if row is not None:
-        instance._placing_before = Placing.of(row, now=timezone.now())
-        instance._scheduled_before = _scheduled((row.status, row.published_at))
+        instance._placing_before = Placing.of(row)
+        instance._scheduled_before = row.is_scheduled
 
 
 def _story_saved(instance, raw=False, **kwargs) -> None:
     if raw or _holding_back():  # loaddata (a restore), `held()`: invalidated once, at the end
         return
     before = getattr(instance, "_placing_before", None)
-    after = Placing.of(instance, now=timezone.now())
+    after = Placing.of(instance)
     sections = {before.section_id} if before else set()
     keys = invalidation.story_saved(
         instance.pk, before, after, lambda: _story_lists(instance.pk, sections)
     )
     record_on_commit(keys)
-    if getattr(instance, "_scheduled_before", False) or _scheduled(
-        (instance.status, instance.published_at)
-    ):
+    if getattr(instance, "_scheduled_before", False) or instance.is_scheduled:
         transaction.on_commit(_reschedule, robust=True)
 
 
 def _story_about_to_be_deleted(instance, **kwargs) -> None:
     if _holding_back():
         return
-    if Placing.of(instance, now=timezone.now()).live:
+    if instance.is_live:
         record_on_commit(
             {invalidation.story(instance.pk), invalidation.ANY_STORY} | _story_lists(instance.pk)
         )
-    if _scheduled((instance.status, instance.published_at)):
+    if instance.is_scheduled:
         transaction.on_commit(_reschedule, robust=True)
 
 
