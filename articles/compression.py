@@ -5,8 +5,10 @@ without a cookie (`page_cache.storable`). They hold no secret, so BREACH, which 
 secret and an attacker's text in one compressed response, has nothing to find there; pages
 with forms, sign-in or anything personal go out as they are.
 
-A page is compressed when it is rendered, in both encodings at once, and the page cache
-keeps each form under its own key: a hit reads only the bytes it sends. A client that does
+A page is compressed when it is rendered, in the encoding it is sent in, and the page cache
+keeps each form under its own key, the page as it is beside it: a hit reads only the bytes
+it sends, and a client asking for another encoding gets it compressed from the page kept,
+not rendered again. A client that does
 not ask for compression gets the page as it is. Every such page says
 `Vary: Accept-Encoding`, so a shared cache in front keeps the forms apart.
 """
@@ -16,8 +18,7 @@ from __future__ import annotations
 import gzip
 
 import brotli
-from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.http import HttpRequest
 
 IDENTITY = "identity"
 # Brotli first: about a fifth smaller than gzip on our pages. Quality 5 and level 6 cost a
@@ -29,13 +30,13 @@ GZIP_LEVEL = 6
 MIN_SIZE = 200
 
 
-def compressed(content: bytes) -> dict[str, bytes]:
-    """The page in every form a client may ask for, by encoding."""
-    forms = {IDENTITY: content}
-    if len(content) >= MIN_SIZE:
-        forms["br"] = brotli.compress(content, quality=BROTLI_QUALITY)
-        forms["gzip"] = gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0)
-    return forms
+def compress(content: bytes, encoding: str) -> bytes | None:
+    """The page in `encoding`, or None where it stays as it is (identity, or too small)."""
+    if encoding == IDENTITY or len(content) < MIN_SIZE:
+        return None
+    if encoding == "br":
+        return brotli.compress(content, quality=BROTLI_QUALITY)
+    return gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0)
 
 
 def chosen(request: HttpRequest) -> str:
@@ -50,17 +51,3 @@ def chosen(request: HttpRequest) -> str:
         except ValueError:
             continue
     return next((name for name in ENCODINGS if name in accepted), IDENTITY)
-
-
-def encoded(response: HttpResponse, encoding: str, content: bytes) -> HttpResponse:
-    """`response` carrying `content` in `encoding`, with the headers that say so."""
-    patch_vary_headers(response, ("Accept-Encoding",))
-    if encoding == IDENTITY:
-        return response
-    response.content = content
-    response["Content-Encoding"] = encoding
-    etag = response.get("ETag", "")
-    if etag.startswith('"'):
-        # The same page, other bytes: a weak tag, which conditional requests still match.
-        response["ETag"] = "W/" + etag
-    return response

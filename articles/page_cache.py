@@ -372,6 +372,8 @@ _collecting: contextvars.ContextVar[_Collected | None] = contextvars.ContextVar(
 )
 # The benchmark's cold render: no stored page, fragment or card is read or written.
 _cold: contextvars.ContextVar[bool] = contextvars.ContextVar("page_cache_cold", default=False)
+# The benchmark's render after a change to the page's subject: its own parts rendered again.
+_renew_own: contextvars.ContextVar[bool] = contextvars.ContextVar("page_cache_own", default=False)
 
 
 def depends_on(*keys: str, soft: bool = False) -> None:
@@ -642,33 +644,96 @@ def fragment(name: str, vary: str, render: Callable[[], str], *, soft: bool = Tr
     return html
 
 
-def fragments(name: str, items: list, render: Callable[[object], str]) -> list[str]:
+def fragments(
+    name: str,
+    items: list,
+    render: Callable[[object], str],
+    prepare: Callable[[list], None] | None = None,
+) -> list[str]:
     """Each story's part (its card, its teaser), kept until a change touches the story.
 
     All of a list's parts are read in one round trip; those missing or out of date are
-    rendered and stored. Only while a reader page renders with the page cache on: a part is
-    stored under the number read before the page's first query, so a story loaded before a
-    change can only be stored as older than it.
+    made ready together (`prepare`: what their rendering draws, in one query) and rendered
+    and stored. Only while a reader page renders with the page cache on: a part is stored
+    under the number read before the page's first query, so a story loaded before a change
+    can only be stored as older than it.
     """
     collected = _collecting.get()
     if collected is None or not items:
+        if prepare is not None and items:
+            prepare(items)
         return [render(item) for item in items]
     memo = _state()
     prefix = f"page-cache:{memo.token.value}:part:{name}:"
     found = cache.get_many([f"{prefix}{item.pk}" for item in items])
+    kept = {}
+    for item in items:
+        stored = found.get(f"{prefix}{item.pk}")
+        if stored is not None and _is_current(memo, stored[1]):
+            kept[item.pk] = stored[0]
+    missing = [item for item in items if item.pk not in kept]
+    if prepare is not None and missing:
+        prepare(missing)
     parts, new = [], {}
     for item in items:
-        key = f"{prefix}{item.pk}"
-        stored = found.get(key)
-        if stored is not None and _is_current(memo, stored[1]):
-            parts.append(stored[0])
+        if item.pk in kept:
+            parts.append(kept[item.pk])
             continue
         html = render(item)
+        key = f"{prefix}{item.pk}"
         new[key] = (html, Shown(collected.seq, _now(), frozenset({invalidation.story(item.pk)})))
         parts.append(html)
     if new:
         cache.set_many(new, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
     return parts
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a page kept on its own (`parts`): rendered by `render` for what `vary`
+    says, its keys taken by the page as soft ones with `soft` (the site's)."""
+
+    name: str
+    vary: str
+    render: Callable[[], object]
+    soft: bool = False
+    # The page's own (what a change to its subject touches), not the site's.
+    own: bool = True
+
+
+def parts(*wanted: Part) -> dict[str, object]:
+    """The parts of a page, each kept until a change touches one of its keys.
+
+    A page the page cache misses after a change elsewhere is then put together from its
+    parts, read in one round trip, without a query; only the parts the change touched are
+    rendered again (each under the number read before the page's first query, as
+    `fragments`). Only while a reader page renders with the page cache on.
+    """
+    collected = _collecting.get()
+    if collected is None:
+        return {part.name: part.render() for part in wanted}
+    memo = _state()
+    names = {
+        part.name: f"page-cache:{memo.token.value}:piece:{part.name}:"
+        + hashlib.sha256(part.vary.encode()).hexdigest()
+        for part in wanted
+    }
+    found = cache.get_many(list(names.values()))
+    result, new = {}, {}
+    for part in wanted:
+        stored = None if part.own and _renew_own.get() else found.get(names[part.name])
+        if stored is not None and _is_current(memo, stored[1]):
+            value, shown = stored
+        else:
+            with _collect(collected.seq) as inner:
+                value = part.render()
+            shown = Shown(collected.seq, _now(), frozenset(inner.keys | inner.soft))
+            new[names[part.name]] = (value, shown)
+        depends_on(*shown.keys, soft=part.soft)
+        result[part.name] = value
+    if new:
+        cache.set_many(new, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    return result
 
 
 def page_parameters(request: HttpRequest) -> tuple[str, ...] | None:
@@ -690,6 +755,8 @@ def _parameters_at(urlconf: str, path: str) -> tuple[str, ...] | None:
 
 def _keep_only(request: HttpRequest, parameters: tuple[str, ...]) -> None:
     """Leave the request only `parameters`, each with its last value (the one views read)."""
+    if not request.META.get("QUERY_STRING"):
+        return  # nothing to leave out (most requests): no QueryDict built
     query = urlencode([(name, request.GET[name]) for name in parameters if name in request.GET])
     request.GET = QueryDict(query)
     request.META["QUERY_STRING"] = query
@@ -711,11 +778,14 @@ def _storable(response: HttpResponse) -> bool:
 
 def _bypassed(request: HttpRequest) -> str:
     """The benchmark measures uncached pages on the same server by asking for it: "1" for
-    the page rendered as on a miss (its fragments and cards from the cache), "all" for a
-    cold render (nothing from the cache). "" when not asked, or not in bench mode."""
+    the page rendered as on a miss after a change elsewhere (its parts, fragments and cards
+    from the cache), "own" as after a change to what the page is about (its own parts
+    rendered, the site's from the cache), "all" for a cold render (nothing from the cache).
+    "" when not asked, or not in bench mode."""
     if not settings.NEWSROOM_BENCH:
         return ""
-    return {"1": "page", "all": "all"}.get(request.headers.get(BYPASS_HEADER, ""), "")
+    found = request.headers.get(BYPASS_HEADER, "")
+    return {"1": "page", "own": "own", "all": "all"}.get(found, "")
 
 
 class _Recent:
@@ -821,20 +891,29 @@ class PageCacheMiddleware:
                 _cold.reset(cold)
         memo = _state()
         if bypass:  # rendered as on a miss (its parts from the cache), not stored
-            with _collect(memo.seq):
-                return self._render(request, encoding)
+            own = _renew_own.set(bypass == "own")
+            try:
+                with _collect(memo.seq):
+                    return self._render(request, encoding)
+            finally:
+                _renew_own.reset(own)
         key = f"{_key(memo.token, request)}:{encoding}"
         stored = None if memo.offline else _recent.get(key)
         if stored is None:
             stored = cache.get(key)
             if stored is not None:
                 _recent.put(key, stored)
-        if stored is not None:
-            content, headers, shown = stored
-            # Not older than the shared cache would keep it, for a copy in memory.
-            fresh = _now() - shown.at < settings.NEWSROOM_PAGE_CACHE_SECONDS
-            if fresh and _is_current(memo, shown):
-                return _conditional(request, _answer(content, headers, "hit"))
+        if stored is not None and _usable(memo, stored):
+            content, headers, _ = stored
+            return _conditional(request, _answer(content, headers, "hit"))
+        if encoding != compression.IDENTITY:
+            # Another encoding of a stored page: compressed from it, not rendered again.
+            plain = cache.get(f"{key.rsplit(':', 1)[0]}:{compression.IDENTITY}")
+            if plain is not None and _usable(memo, plain):
+                form = _encode(plain, encoding)
+                cache.set(key, form, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+                _recent.put(key, form)
+                return _conditional(request, _answer(*form[:2], "hit"))
         # The number and time read before rendering: a change committed while the page
         # renders is later than both, so it replaces this copy.
         seq, at = memo.seq, _now()
@@ -845,8 +924,8 @@ class PageCacheMiddleware:
             return response
         del response._page_cache_store
         shown = _shown(memo, seq, at, collected)
-        # Each encoding under its own key, so a hit reads only what it sends; a page too
-        # small to compress is kept as it is under every one.
+        # Each encoding under its own key, so a hit reads only what it sends: the one sent
+        # and the page as it is, from which another encoding is made when first asked for.
         base = key.rsplit(":", 1)[0]
         pages = {f"{base}:{name}": (*form, shown) for name, form in store.items()}
         cache.set_many(pages, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
@@ -863,24 +942,42 @@ class PageCacheMiddleware:
         if not response.has_header("ETag"):
             set_response_etag(response)
         patch_vary_headers(response, ("Accept-Encoding",))
-        bodies = compression.compressed(response.content)
         common = [(k, v) for k, v in response.items() if k.lower() not in _NOT_KEPT]
-        forms = {
-            name: (bodies[name], _form_headers(common, name, bodies[name]))
-            for name in (compression.IDENTITY, *compression.ENCODINGS)
-            if name in bodies
-        }
-        sent = forms.get(encoding, forms[compression.IDENTITY])
-        answer = _answer(*sent, "miss" if keep else "")
+        # Compressed in the one encoding sent: a page rendered again after each change
+        # should not pay for the encodings nobody has asked for yet.
+        body = compression.compress(response.content, encoding)
+        forms = {compression.IDENTITY: _form(common, compression.IDENTITY, response.content)}
+        forms[encoding] = (
+            _form(common, encoding, body) if body is not None else forms[compression.IDENTITY]
+        )
+        answer = _answer(*forms[encoding], "miss" if keep else "")
         if not keep:
             del answer[STATUS_HEADER]
         else:
-            identity = forms[compression.IDENTITY]
-            answer._page_cache_store = {
-                name: forms.get(name, identity)
-                for name in (compression.IDENTITY, *compression.ENCODINGS)
-            }
+            answer._page_cache_store = forms
         return _conditional(request, answer)
+
+
+def _usable(memo: _Memo, stored: tuple) -> bool:
+    shown = stored[2]
+    # Not older than the shared cache would keep it, for a copy in memory.
+    fresh = _now() - shown.at < settings.NEWSROOM_PAGE_CACHE_SECONDS
+    return fresh and _is_current(memo, shown)
+
+
+def _encode(plain: tuple, encoding: str) -> tuple:
+    """A stored page (as it is) in `encoding`, kept as it was rendered: same keys, same age."""
+    content, headers, shown = plain
+    body = compression.compress(content, encoding)
+    if body is None:  # too small to gain anything: kept as it is
+        return plain
+    common = [(k, v) for k, v in headers if k.lower() not in _NOT_KEPT]
+    return (*_form(common, encoding, body), shown)
+
+
+def _form(common: list[tuple[str, str]], encoding: str, body: bytes) -> tuple:
+    """A form of the page: its body and headers."""
+    return body, _form_headers(common, encoding, body)
 
 
 def _form_headers(common: list[tuple[str, str]], encoding: str, body: bytes):

@@ -13,6 +13,7 @@ app_name = "articles"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("latest/", views.LatestView.as_view(), name="latest"),
+    path("site-parts/", views.SitePartsView.as_view(), name="site_parts"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("news/<story_slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),

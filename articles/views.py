@@ -8,34 +8,29 @@ from functools import wraps
 
 from allauth.core import ratelimit
 from django.contrib import messages
-from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from taggit.models import Tag
 
-from . import invalidation, page_cache, preview_links
+from . import cards, invalidation, page_cache, preview_links, story_page
 from .body import embeds_in
 from .date_archive import Period
 from .embeds import policy as embed_policy
 from .forms import ContactForm
-from .models import Article, Author, Page, Section, SiteSettings
+from .models import Article, Author, Page, Section
 from .pagination import NumberedPages
-from .querysets import byline_prefetch
-from .related import related_articles
 from .search import NEWEST_MATCHES, find, normalize_query
-from .seo import article_json_ld
 from .workflow import may_edit
 
 HOME_TOP = 4  # stories beside the lead
 HOME_SECTION = 4  # stories in each section block
 HOME_LATEST = 10
-LATEST_SIDEBAR = 4
-RELATED = {"read_more": 3, "also_like": 5, "you_also_like": 3}
 # Over the contact form's limit (ACCOUNT_RATE_LIMITS["contact"]: five an hour per address).
 TOO_MANY_MESSAGES = (
     "You have sent us several messages in a short time, so this one has not been sent. "
@@ -51,11 +46,6 @@ def public_page(view_class):
     if not hasattr(view_class, "page_parameters"):
         view_class.page_parameters = ()
     return _public_headers(view_class)
-
-
-def with_bylines(stories) -> None:
-    """Fetch the bylines of every story on a page in one query."""
-    prefetch_related_objects([story for story in stories if story], byline_prefetch())
 
 
 def in_block(live, section: Section, shown: list[int]):
@@ -81,7 +71,7 @@ class HomeView(TemplateView):
             for section in Section.objects.filter(in_primary_menu=True, parent=None)
         ]
         on_page = [lead, *others, *(story for _, stories in blocks for story in stories)]
-        with_bylines(on_page)
+        cards.with_bylines(on_page)  # its six lists of cards: one query, not six
         page_cache.depends_on_stories(
             on_page,
             invalidation.ALL_STORIES,
@@ -98,36 +88,38 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return Article.objects.live().for_detail()
 
+    def get(self, request, *args, **kwargs):
+        # From the story's kept parts: no query unless one of them has to be rendered.
+        parts = story_page.for_reader(request, kwargs["slug"], self.get_object)
+        return self.render_parts(parts)
+
+    def render_parts(self, parts: story_page.StoryParts, **context):
+        response = self.render_to_response(self.get_context_data(**parts.context(), **context))
+        # Its players' origins, and nothing more, in the page's headers.
+        return embed_policy.apply(response, parts.story["embeds"])
+
     def get_context_data(self, **kwargs):
-        article = self.object
-        related = related_articles(article, sum(RELATED.values()))
-        start = 0
-        blocks = {}
-        for name, size in RELATED.items():
-            blocks[name] = related[start : start + size]
-            start += size
-        latest = Article.objects.live().card_fields().newest_first().exclude(pk=article.pk)
-        latest = list(latest[:LATEST_SIDEBAR])
-        with_bylines([*related, *latest])
-        # The related boxes draw from the story's tags and section; Latest is the site's.
-        page_cache.depends_on_stories(
-            [article, *related],
-            *(invalidation.tag_list(tag.pk) for tag in article.tags.all()),
-            invalidation.section_list(article.section_id),
-        )
-        page_cache.depends_on_stories(latest, invalidation.ALL_STORIES, soft=True)
-        json_ld = article_json_ld(
-            article, absolute=self.request.build_absolute_uri, site=SiteSettings.current()
-        )
-        embeds = embeds_in(article.body)
-        return super().get_context_data(
-            **blocks, latest=latest, json_ld=json_ld, embeds=embeds, **kwargs
-        )
+        # SingleObjectMixin's would need the story loaded; the page has its parts.
+        return TemplateView.get_context_data(self, **kwargs)
+
+
+@public_page
+class SitePartsView(TemplateView):
+    """The parts every page shows of the site's newest stories, as they are now: the bell's
+    list and the Latest box. A page from the cache shows them as they were when it was
+    rendered (articles/page_cache.py: soft keys); site.js brings them up to date from here.
+    Exact itself: any new story renders it again."""
+
+    template_name = "articles/site_parts.html"
+
+    def get_context_data(self, **kwargs):
+        latest = story_page.latest_thumbs(soft=False)
+        return super().get_context_data(latest=mark_safe("".join(html for _, html in latest)))
 
     def render_to_response(self, context, **response_kwargs):
-        # Its players' origins, and nothing more, in the page's headers.
         response = super().render_to_response(context, **response_kwargs)
-        return embed_policy.apply(response, context["embeds"])
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 def _never_shared(view):
@@ -160,8 +152,10 @@ class ArticlePreviewView(ArticleDetailView):
             raise Http404("No such story.")
         return article
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=True, **kwargs)
+    def get(self, request, *args, **kwargs):
+        article = self.get_object()
+        parts = story_page.fresh(request, article)
+        return self.render_parts(parts, article=article, preview=True)
 
 
 class SharedPreviewView(ArticlePreviewView):
@@ -200,7 +194,7 @@ class StoryListView(NumberedPages, ListView):
         return invalidation.ALL_STORIES
 
     def get_queryset(self):
-        return self.stories().for_cards().newest_first()
+        return self.stories().card_fields().newest_first()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -289,7 +283,7 @@ class SearchView(StoryListView):
 
     def get_queryset(self):
         self.query = normalize_query(self.request.GET.get("q", ""))
-        return find(Article.objects.live().for_cards(), self.query)
+        return find(Article.objects.live().card_fields(), self.query)
 
     def list_key(self) -> str:
         return invalidation.ANY_STORY  # any story's change may match the words

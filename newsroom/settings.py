@@ -185,12 +185,14 @@ else:
 
 # Reader pages kept whole in the cache (articles/page_cache.py); off for debugging them.
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", default=True)
-NEWSROOM_PAGE_CACHE_SECONDS = int(env("NEWSROOM_PAGE_CACHE_SECONDS", "300"))
+# A change replaces the pages it touches at once: this only bounds what the cache holds.
+NEWSROOM_PAGE_CACHE_SECONDS = int(env("NEWSROOM_PAGE_CACHE_SECONDS", "3600"))
 # A change replaces only the pages that show it ("targeted"), or every page ("global": the
 # design before, kept for the benchmark's comparison). The site-wide boxes (the bell, Latest
-# beside a story) on a page may be this many seconds older than the change that moved them.
+# beside a story) on a page may be this many seconds older than the change that moved them:
+# site.js brings them up to date from /site-parts/, so only readers without it see that.
 NEWSROOM_PAGE_CACHE_INVALIDATION = env("NEWSROOM_PAGE_CACHE_INVALIDATION", "targeted")
-NEWSROOM_PAGE_CACHE_SOFT_SECONDS = int(env("NEWSROOM_PAGE_CACHE_SOFT_SECONDS", "60"))
+NEWSROOM_PAGE_CACHE_SOFT_SECONDS = int(env("NEWSROOM_PAGE_CACHE_SOFT_SECONDS", "1800"))
 if NEWSROOM_PAGE_CACHE_INVALIDATION not in {"targeted", "global"}:
     raise ImproperlyConfigured(
         "NEWSROOM_PAGE_CACHE_INVALIDATION must be targeted or global, not "

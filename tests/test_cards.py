@@ -1,6 +1,8 @@
 """Story cards kept per story: a page rendered again renders only the cards that changed."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles import cards, page_cache
 from tests.factories import ArticleFactory, SectionFactory
@@ -74,3 +76,14 @@ def test_the_benchmark_s_cold_render_reads_no_card_from_the_cache(client, settin
     assert rendered == []  # rendered as on a miss: the card from the cache
     client.get("/section/city/", headers={page_cache.BYPASS_HEADER: "all"})
     assert rendered == ["Parks open late"]
+
+
+def test_a_list_whose_cards_all_come_from_the_cache_fetches_no_bylines(client, settings):
+    section = SectionFactory(slug="city")
+    ArticleFactory.create_batch(3, live=True, section=section)
+    client.get("/section/city/")  # its cards are kept
+    settings.NEWSROOM_BENCH = True  # rendered again as on a miss, its cards from the cache
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/section/city/", headers={"x-bench-bypass-cache": "1"})
+    assert page.status_code == 200
+    assert not [q for q in queries.captured_queries if "articles_articleauthor" in q["sql"]]

@@ -58,11 +58,32 @@ def test_every_form_of_a_page_says_it_varies_by_accept_encoding(client, story):
 
 
 def test_a_page_from_the_cache_is_sent_in_the_clients_encoding(client, story):
-    get(client, "/", "br")  # rendered, and kept in every form
+    get(client, "/", "br")  # rendered, and kept in brotli and as it is
     hit = get(client, "/", "gzip")
     assert hit[page_cache.STATUS_HEADER] == "hit"
     assert hit["Content-Encoding"] == "gzip"
     assert b"Ferry service to Elephanta resumes" in gzip.decompress(hit.content)
+
+
+def test_a_page_is_rendered_once_whatever_encodings_are_asked_for_after(
+    client, story, django_assert_num_queries
+):
+    get(client, "/")
+    with django_assert_num_queries(0):
+        for accept in ("br", "gzip", None, "br"):
+            assert get(client, "/", accept)[page_cache.STATUS_HEADER] == "hit", accept
+
+
+def test_a_miss_compresses_only_the_encoding_it_sends(client, story, monkeypatch):
+    made = []
+    real = page_cache.compression.compress
+    monkeypatch.setattr(
+        page_cache.compression,
+        "compress",
+        lambda content, encoding: made.append(encoding) or real(content, encoding),
+    )
+    get(client, "/", BROWSER)
+    assert made == ["br"]
 
 
 def test_a_plain_page_from_the_cache_after_a_compressed_one_is_plain(client, story):

@@ -67,7 +67,8 @@ WRITES = {
     "notifications_read", "notification_settings",
 }
 READS = {
-    None, "home", "latest", "year", "month", "day", "search", "detail", "preview", "section",
+    None, "home", "latest", "site_parts", "year", "month", "day", "search", "detail", "preview",
+    "section",
     "tag", "author", "page",
     "feed", "atom_feed", "section_feed", "section_atom_feed", "tag_feed", "tag_atom_feed",
     "author_feed", "author_atom_feed", "sitemap_index", "sitemap", "news_sitemap", "robots",

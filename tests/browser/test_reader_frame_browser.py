@@ -292,6 +292,36 @@ def test_the_bell_lists_the_nine_newest_stories_of_the_last_three_days_then_show
     expect(page.get_by_role("heading", level=1, name="Latest News")).to_be_visible()
 
 
+def test_a_page_kept_with_an_older_bell_and_latest_shows_the_newest_stories_once_loaded(
+    page, settings
+):
+    from articles import page_cache
+
+    settings.NEWSROOM_PAGE_CACHE = True
+    page_cache._memo.token = None
+    story = ArticleFactory(
+        live=True, headline="Council approves the budget", section=SectionFactory(slug="city")
+    )
+    elsewhere = SectionFactory(slug="travel")  # not in the story's related boxes
+    page.goto(story.get_absolute_url())
+    ArticleFactory(live=True, headline="Bridge reopens after repairs", section=elsewhere)
+    page_cache._memo.read_at = 0  # the change read now, not up to a second later
+
+    kept = page.goto(story.get_absolute_url())
+    assert kept.headers["x-page-cache"] == "hit"
+    assert "Bridge reopens after repairs" not in kept.text()  # kept as it was rendered
+    header_control(page, "Notification").click()
+    bell = page.locator(".notifications__list")
+    expect(bell.get_by_role("link").first).to_have_text("Bridge reopens after repairs")
+    expect(bell.locator("time").first).to_have_text(
+        re.compile(r"^(just now|\d+ (minute|hour)s? ago)$")
+    )
+    expect(page.locator(".notifications .badge")).to_have_text("2")
+    latest = page.get_by_role("complementary", name="More stories").locator("[data-latest]")
+    expect(latest.get_by_role("link", name="Bridge reopens after repairs")).to_have_count(1)
+    expect(latest.get_by_role("link", name="Council approves the budget")).to_have_count(0)
+
+
 # Whether a click at the middle of Show More reaches it (not the cookie bar over it).
 TOP_ELEMENT_AT_SHOW_MORE = """link => {
   const box = link.getBoundingClientRect();

@@ -412,6 +412,83 @@
   });
   refreshPersonal();
 
+  /* The site's newest stories. A page from the cache shows the bell's stories and Latest
+     as they were when it was rendered (a while ago, at most NEWSROOM_PAGE_CACHE_SOFT_SECONDS);
+     they are brought up to date from the site-parts page, which is always exact. The bell's
+     times, written as dates for readers without JavaScript, read as "5 minutes ago". */
+  var sitePartsUrl = root.getAttribute("data-site-parts-url");
+  function ago(when) {
+    var seconds = Math.max(0, (Date.now() - when.getTime()) / 1000);
+    var units = [[86400, "day"], [3600, "hour"], [60, "minute"]];
+    for (var i = 0; i < units.length; i++) {
+      var count = Math.floor(seconds / units[i][0]);
+      if (count >= 1) return count + " " + units[i][1] + (count === 1 ? "" : "s") + " ago";
+    }
+    return "just now";
+  }
+  function showAgo() {
+    all("time[data-ago]").forEach(function (time) {
+      // "+0530" as Date reads it: "+05:30".
+      var when = new Date(time.getAttribute("datetime").replace(/([+-]\d\d)(\d\d)$/, "$1:$2"));
+      if (!isNaN(when.getTime())) time.textContent = ago(when);
+    });
+  }
+  function putChildren(target, nodes) {
+    while (target.firstChild) target.removeChild(target.firstChild);
+    nodes.forEach(function (node) { target.appendChild(document.importNode(node, true)); });
+  }
+  function showBell(part) {
+    var list = document.querySelector(".notifications__list");
+    if (!list) return;
+    putChildren(list, Array.prototype.slice.call(part.children));
+    var count = parseInt(part.getAttribute("data-count"), 10) || 0;
+    var summary = document.querySelector(".notifications summary");
+    var badge = summary && summary.querySelector(".badge");
+    if (!count) {
+      if (badge) badge.remove();
+    } else if (summary) {
+      if (!badge) {
+        badge = document.createElement("span");
+        badge.className = "badge";
+        badge.setAttribute("aria-hidden", "true");
+        summary.appendChild(badge);
+      }
+      badge.textContent = String(count);
+    }
+  }
+  function showLatest(part) {
+    var box = document.querySelector("[data-latest]");
+    if (!box) return;
+    var here = window.location.pathname;
+    var size = parseInt(box.getAttribute("data-latest"), 10) || box.children.length;
+    var items = Array.prototype.slice.call(part.children).filter(function (item) {
+      // Never the story the page is about.
+      return !Array.prototype.some.call(item.querySelectorAll("a[href]"), function (link) {
+        return new URL(link.getAttribute("href"), window.location.href).pathname === here;
+      });
+    });
+    putChildren(box, items.slice(0, size));
+    var section = box.closest("section");
+    if (section) section.hidden = !box.children.length;
+  }
+  function refreshSiteParts() {
+    if (!sitePartsUrl || !window.fetch || !window.DOMParser) return;
+    fetch(sitePartsUrl, { credentials: "omit" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var parts = new DOMParser().parseFromString(html, "text/html");
+        var bell = parts.querySelector('[data-site-part="notifications"]');
+        var latest = parts.querySelector('[data-site-part="latest"]');
+        if (bell) showBell(bell);
+        if (latest) showLatest(latest);
+        showAgo();
+      })
+      .catch(function () { /* the page's own copy stays */ });
+  }
+  showAgo();
+  refreshSiteParts();
+
   /* Copy Link: copies the canonical URL and says so. */
   function copied(link, ok) {
     var share = link.closest("[data-share]");

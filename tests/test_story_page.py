@@ -1,0 +1,120 @@
+"""A story's page put together from its kept parts (articles/story_page.py)."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles import page_cache, workflow
+from tests.factories import ArticleFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.NEWSROOM_PAGE_CACHE = True
+    page_cache._memo.token = None  # each test has its own cache (conftest)
+
+
+def status(response) -> str:
+    return response.get(page_cache.STATUS_HEADER, "")
+
+
+def a_minute_on(monkeypatch, settings) -> None:
+    later = timezone.now() + timedelta(seconds=settings.NEWSROOM_PAGE_CACHE_SOFT_SECONDS)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+
+
+def latest_box(html: str) -> str:
+    return html.split('id="sidebar-latest-title"')[1].split("</section>")[0]
+
+
+def test_story_pages_missed_after_a_new_story_elsewhere_run_no_query_of_their_own(
+    client, commit, editor, monkeypatch, settings, django_assert_num_queries
+):
+    culture = SectionFactory(slug="culture")
+    first, second = ArticleFactory.create_batch(2, live=True, section=culture, tags=["Theatre"])
+    for story in (first, second):
+        client.get(story.get_absolute_url())
+    newer = ArticleFactory(section=SectionFactory(slug="sport"), headline="Stadium roof fixed")
+    with commit():
+        workflow.publish(article=newer, by=editor)
+    a_minute_on(monkeypatch, settings)
+    client.get(first.get_absolute_url())  # renders the site's parts again: Latest, the bell
+    with django_assert_num_queries(0):
+        page = client.get(second.get_absolute_url())
+    assert status(page) == "miss"
+    assert "Stadium roof fixed" in latest_box(page.content.decode())
+
+
+@pytest.mark.parametrize("bypass", ["1", "own"])
+def test_a_story_page_from_its_parts_is_the_page_rendered_whole(client, settings, bypass):
+    story = ArticleFactory(live=True, tags=["Monsoon"], headline="Rain arrives early")
+    ArticleFactory.create_batch(4, live=True, tags=["Monsoon"])
+    client.get(story.get_absolute_url())  # its parts are kept
+    settings.NEWSROOM_BENCH = True  # the benchmark's miss: rendered from them, not stored
+    from_parts = client.get(story.get_absolute_url(), headers={"x-bench-bypass-cache": bypass})
+    settings.NEWSROOM_PAGE_CACHE = False
+    whole = client.get(story.get_absolute_url())
+    assert from_parts.content == whole.content
+
+
+def test_a_story_page_never_lists_itself_in_latest(client):
+    older = ArticleFactory.create_batch(5, live=True)
+    newest = ArticleFactory(live=True, headline="The newest story of all")
+    html = latest_box(client.get(newest.get_absolute_url()).content.decode())
+    assert "The newest story of all" not in html
+    assert html.count('class="thumb"') == 4
+    other = latest_box(client.get(older[0].get_absolute_url()).content.decode())
+    assert "The newest story of all" in other
+    assert other.count('class="thumb"') == 4
+
+
+def test_a_story_s_parts_are_kept_apart_for_http_and_https(client):
+    story = ArticleFactory(live=True)
+    plain = client.get(story.get_absolute_url()).content.decode()
+    secure = client.get(story.get_absolute_url(), secure=True).content.decode()
+    assert f"http://testserver{story.get_absolute_url()}" in plain
+    assert f"https://testserver{story.get_absolute_url()}" in secure
+    assert f"http://testserver{story.get_absolute_url()}" not in secure
+
+
+def test_an_edit_renders_the_story_s_part_again_and_keeps_its_related_boxes(
+    client, commit, django_assert_max_num_queries
+):
+    days_ago = timezone.now() - timedelta(days=5)
+    story = ArticleFactory(
+        live=True, tags=["Monsoon"], headline="Rain arrives early", published_at=days_ago
+    )
+    ArticleFactory(
+        live=True, tags=["Monsoon"], headline="Dams open their gates", published_at=days_ago
+    )
+    ArticleFactory.create_batch(5, live=True)  # Latest and the bell show only these
+    client.get(story.get_absolute_url())
+    with commit():
+        story.headline = "Rain arrives two weeks early"
+        story.save()
+    with django_assert_max_num_queries(3):  # the story with its tags and bylines
+        page = client.get(story.get_absolute_url())
+    html = page.content.decode()
+    assert "Rain arrives two weeks early" in html
+    assert "Dams open their gates" in html
+
+
+def test_a_preview_renders_every_part_afresh(editor_client, commit):
+    story = ArticleFactory(live=True, headline="Rain arrives early")
+    editor_client.get(story.get_absolute_url())
+    story.headline = "Rain arrives two weeks early"
+    story.save()  # not committed: the kept parts are not replaced yet
+    preview = editor_client.get(f"/preview/{story.pk}/")
+    assert "Rain arrives two weeks early" in preview.content.decode()
+
+
+def test_a_story_s_title_and_summary_are_escaped_in_the_head_its_part_keeps(client):
+    story = ArticleFactory(live=True, headline="<b>Bold</b> claim", summary='"Quoted" <i>text</i>')
+    for _ in range(2):  # rendered, then from its kept part
+        html = client.get(story.get_absolute_url()).content.decode()
+        head = html.split("</head>")[0]
+        assert "<b>" not in head and "<i>" not in head
+        assert "<title>&lt;b&gt;Bold&lt;/b&gt; claim" in head
