@@ -1,8 +1,10 @@
-"""`python -m bench [run|plans|render|import|admin|newsroom]`: the benchmark, the PostgreSQL
-plan check alone, report.md written again from report.json (after a change to the report's layout),
-the WordPress import's measurement alone (bench/wordpress_import.py), or the admin's
-timings at 100,000 stories alone (bench/admin_scale.py), or the newsroom simulation alone
-(readers and editors at once, global against targeted invalidation: bench/newsroom.py).
+"""`python -m bench [run|plans|render|import|admin|newsroom|search|compression]`: the benchmark,
+the PostgreSQL plan check alone, report.md written again from report.json (after a change to the
+report's layout), the WordPress import's measurement alone (bench/wordpress_import.py), or the
+admin's timings at 100,000 stories alone (bench/admin_scale.py), or the newsroom simulation alone
+(readers and editors at once, global against targeted invalidation: bench/newsroom.py), or
+search's timings alone (bench/search_timing.py), or the pages' bytes per encoding alone
+(bench/wire.py).
 `python -m bench soak [options]`: the soak, readers and writers at saturation (bench/soak.py)."""
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    what = ["run", "plans", "render", "import", "admin", "newsroom"]
+    what = ["run", "plans", "render", "import", "admin", "newsroom", "search", "compression"]
     p.add_argument("what", nargs="?", choices=what, default="run")
     p.add_argument("--articles", type=int, default=10_000, metavar="N", help="generated stories")
     p.add_argument("--duration", type=float, default=8.0, help="seconds per measured run")
@@ -30,6 +32,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-dataset", action="store_true", help="use the dataset as it is")
     p.add_argument("--skip-plans", action="store_true", help="no PostgreSQL plan check")
     p.add_argument("--skip-weight", action="store_true", help="no page weight (Chromium)")
+    p.add_argument(
+        "--search-requests",
+        type=int,
+        default=30,
+        metavar="N",
+        help="requests per searched word, in-process (0: no search timing in the full run)",
+    )
     p.add_argument(
         "--import-posts",
         type=int,
@@ -80,6 +89,10 @@ def main(argv=None) -> None:
         run.admin_only(options)
     elif options.what == "newsroom":
         run.newsroom_only(options)
+    elif options.what == "search":
+        run.search_only(options)
+    elif options.what == "compression":
+        run.compression_only(options)
     else:
         run.run(options)
 

@@ -11,6 +11,9 @@ from dataclasses import asdict, dataclass
 COMMON_HEADERS = {"X-Forwarded-Proto": "https"}
 BYPASS_HEADERS = {"X-Bench-Bypass-Cache": "1"}  # the page rendered, its parts from the cache
 COLD_HEADERS = {"X-Bench-Bypass-Cache": "all"}  # rendered with nothing from the cache
+# Rendered as after a change to what the page is about: its own parts rendered, the site's
+# (frame, Latest, other stories' cards) from the cache.
+OWN_HEADERS = {"X-Bench-Bypass-Cache": "own"}
 
 _TIME_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 _NUMBER = r"([\d.]+)(us|ms|s|m|h)"
@@ -90,10 +93,15 @@ class Load:
         return [*args, url]
 
     def run(
-        self, url: str, *, bypass_cache: bool = False, cold: bool = False
+        self, url: str, *, bypass_cache: bool = False, cold: bool = False, own: bool = False
     ) -> tuple[LoadResult | None, LoadResult]:
         """A warm-up run (unless it lasts 0 s), then the measured one: (warm-up, measured)."""
-        bypass = COLD_HEADERS if cold else BYPASS_HEADERS if bypass_cache else {}
+        if cold:
+            bypass = COLD_HEADERS
+        elif own:
+            bypass = OWN_HEADERS
+        else:
+            bypass = BYPASS_HEADERS if bypass_cache else {}
         headers = {**COMMON_HEADERS, **bypass}
         results: list[LoadResult | None] = [] if self.warmup > 0 else [None]
         for seconds in (self.warmup, self.duration) if self.warmup > 0 else (self.duration,):

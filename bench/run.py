@@ -1,4 +1,5 @@
-"""The whole benchmark: dataset, in-process breakdown, plans, load runs, page weight, report."""
+"""The whole benchmark: dataset, in-process breakdown, search, compressed pages, plans, load
+runs, page weight, report."""
 
 from __future__ import annotations
 
@@ -11,13 +12,13 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import admin_scale, dataset, newsroom, report, wordpress_import
+from bench import admin_scale, dataset, newsroom, report, search_timing, wire, wordpress_import
 from bench.load import Load
 from bench.server import GUNICORN_CONF, Server, fetch, production_env, server_command
 
 ROOT = Path(__file__).resolve().parent.parent
 TMP = ROOT / "bench" / "results" / "tmp"  # logs and the file cache; git-ignored
-VARIANTS = ("cold", "uncached", "ceiling", "bare", "cached")
+VARIANTS = ("cold", "own", "uncached", "ceiling", "bare", "cached")
 
 
 def say(message: str) -> None:
@@ -89,8 +90,9 @@ def check_pages(base: str, pages: dict[str, str]) -> None:
 def load_rounds(
     server: Server, bare: Server, pages: dict[str, str], load: Load, rounds: int
 ) -> list[dict]:
-    """Each round: for each page, cold (nothing cached), uncached (its parts cached), the
-    ceiling and the bare view at its size, cached, back to back."""
+    """Each round: for each page, cold (nothing cached), own (its own parts rendered, the
+    site's cached), uncached (its parts cached), the ceiling and the bare view at its size,
+    cached, back to back."""
     results = []
     base = server.base_url
     for number in range(1, rounds + 1):
@@ -101,15 +103,16 @@ def load_rounds(
             # The ceiling in the middle, next to both runs its share is taken against; and
             # its warm-up absorbs what the slow uncached run left queued in the server.
             urls = {
-                "cold": (base + path, True, True),
-                "uncached": (base + path, True, False),
-                "ceiling": (f"{base}/bench/ceiling/{size}/", False, False),
-                "bare": (f"{bare.base_url}/bare/{size}/", False, False),
-                "cached": (base + path, False, False),
+                "cold": (base + path, {"cold": True}),
+                "own": (base + path, {"own": True}),
+                "uncached": (base + path, {"bypass_cache": True}),
+                "ceiling": (f"{base}/bench/ceiling/{size}/", {}),
+                "bare": (f"{bare.base_url}/bare/{size}/", {}),
+                "cached": (base + path, {}),
             }
             runs = {"path": path, "bytes": size}
-            for variant, (url, bypass, cold) in urls.items():
-                warmup, measured = load.run(url, bypass_cache=bypass, cold=cold)
+            for variant, (url, how) in urls.items():
+                warmup, measured = load.run(url, **how)
                 runs[variant] = measured.as_dict()
                 runs[f"{variant}_warmup"] = warmup.as_dict() if warmup else None
             say(
@@ -155,6 +158,12 @@ def run(options) -> dict:
 
     say("in-process breakdown of each page")
     times = breakdown(pages)
+    searches = None
+    if options.search_requests:
+        say("search, in-process")
+        searches = search_timing.measure(options.search_requests, say)
+    say("compressed pages, in-process")
+    compression = wire.measure(pages)
     plans = None
     if not options.skip_plans:
         say("PostgreSQL plans")
@@ -222,6 +231,8 @@ def run(options) -> dict:
         "pages": report.summarize(rounds),
         "errors": report.count_errors(rounds),
         "breakdown": times,
+        "search": searches,
+        "compression": compression,
         "weight": weight,
         "plans": plans,
         "import": imports,
@@ -241,11 +252,7 @@ def plans_only(options) -> dict:
 
     from bench.plans import check_plans
 
-    setup_django(options.redis_url)
-    if not options.skip_dataset:
-        TMP.mkdir(parents=True, exist_ok=True)
-        with open(TMP / "prepare.log", "a") as log:
-            dataset.prepare(options.articles, log)
+    _prepared(options)
     plans = check_plans(dataset.pick_pages())
     out_dir = Path(options.out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -255,6 +262,42 @@ def plans_only(options) -> dict:
     )
     print("\n".join(report.render_plans(plans)))
     return plans
+
+
+def _prepared(options) -> dict[str, str]:
+    """Django set up for this process, and the dataset built unless `--skip-dataset`."""
+    env = setup_django(options.redis_url)
+    if not options.skip_dataset:
+        TMP.mkdir(parents=True, exist_ok=True)
+        with open(TMP / "prepare.log", "a") as log:
+            dataset.prepare(options.articles, log)
+    return env
+
+
+def search_only(options) -> dict:
+    """`python -m bench search`: search's timings alone, into search.md and search.json."""
+    _prepared(options)
+    result = search_timing.measure(options.search_requests or search_timing.REQUESTS, say)
+    markdown = report.write_part(
+        Path(options.out), "search", result, search_timing.render, search_timing.targets
+    )
+    say(f"report: {markdown}")
+    return result
+
+
+def compression_only(options) -> dict:
+    """`python -m bench compression`: the pages' bytes per encoding alone, into
+    compression.md and compression.json."""
+    _prepared(options)
+    pages = dataset.pick_pages()
+    if options.pages:
+        pages = {name: path for name, path in pages.items() if name in options.pages}
+    result = wire.measure(pages)
+    markdown = report.write_part(
+        Path(options.out), "compression", result, wire.render, wire.targets
+    )
+    say(f"report: {markdown}")
+    return result
 
 
 def import_only(options) -> dict:

@@ -1,15 +1,16 @@
 """Page weight on first view: bytes transferred by type, in Debian's Chromium.
 
 A fresh browser context per load (empty cache, no cookies), at desktop and phone widths.
-Bytes are what crossed the wire (encoded body plus headers), so compressed static files
-count compressed; gunicorn sends HTML uncompressed (a proxy or CDN would gzip it), so the
-HTML's gzip size is given beside it. Images the page loads lazily below the fold are not
-fetched on first view, and so are not counted: that is the point of loading them lazily.
+Bytes are what crossed the wire (encoded body plus headers), so what the server compressed
+counts compressed: static files, and reader pages, which go out in brotli or gzip to a
+browser that accepts them (articles/compression.py); the HTML's size as it is, before
+compression, and its Content-Encoding are given beside it. Images the page loads lazily
+below the fold are not fetched on first view, and so are not counted: that is the point of
+loading them lazily.
 """
 
 from __future__ import annotations
 
-import gzip
 import os
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
@@ -46,20 +47,23 @@ def measure(base_url: str, pages: dict[str, str]) -> dict:
                     page.wait_for_load_state("networkidle")
                     totals = dict.fromkeys([*KINDS.values(), "other"], 0)
                     files = []
-                    html_gzip = 0
+                    html_uncompressed, html_encoding = 0, ""
                     for request in finished:
                         sizes = request.sizes()
                         size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
                         kind = _kind(request.resource_type)
-                        if kind == "html":  # what a proxy's gzip would send instead
-                            html_gzip += len(gzip.compress(request.response().body(), 6))
+                        if kind == "html":
+                            response = request.response()
+                            html_uncompressed += len(response.body())  # decoded by Chromium
+                            html_encoding = response.headers.get("content-encoding", "")
                         totals[kind] += size
                         files.append({"url": request.url, "kind": kind, "bytes": size})
                     context.close()
                     found[name][label] = {
                         **totals,
                         "total": sum(totals.values()),
-                        "html_gzip": html_gzip,
+                        "html_uncompressed": html_uncompressed,
+                        "html_encoding": html_encoding,
                         "requests": len(finished),
                         "files": files,
                     }
