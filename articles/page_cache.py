@@ -55,6 +55,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -88,12 +89,17 @@ TOKEN_MEMO_SECONDS = 1.0
 # Pages each process keeps in its own memory as well (`_Recent`): the home page, the sections
 # and the stories of the moment, in each encoding asked for.
 RECENT_PAGES = 300
+# And the parts pages are put together from (the frame, cards, a story's parts): every page
+# rendered again reads them, so each process keeps the ones it used last.
+RECENT_PARTS = 3000
 # How many recorded changes a process reads when it starts; pages older than those are
 # rendered again (a newsroom records a few thousand a day).
 LOG_WINDOW = 2000
 # A change whose number is taken but whose record is not yet written (the writer is between
 # the two) is waited for this long, then taken as lost: every older page is rendered again.
 MISSING_GRACE_SECONDS = 5.0
+# What renders pages: a change to any file of these makes a new release (`_release`).
+CODE_FOLDERS = ("articles", "accounts", "newsroom", "templates")
 BYPASS_HEADER = "X-Bench-Bypass-Cache"
 STATUS_HEADER = "X-Page-Cache"
 # Pages may vary by how they are encoded, never by who asks.
@@ -135,6 +141,8 @@ class _Memo:
     # The shared cache would not keep the token: no change can be told or heard, so no page
     # is answered from this process's memory either until it is back.
     offline: bool = False
+    # Computed once per token (`per_version`), with the floor they were computed at.
+    values: dict[str, tuple[int, object]] = field(default_factory=dict)
 
 
 _memo = _Memo()
@@ -172,6 +180,36 @@ def _next_go_live() -> float | None:
     return at.timestamp() if at else None
 
 
+def _prefix(token: Token) -> str:
+    """Where the pages and parts this code renders are kept under `token`."""
+    return f"page-cache:{token.value}:{_release()}"
+
+
+@functools.cache
+def _release() -> str:
+    """The code pages are rendered with: `NEWSROOM_RELEASE` (a deploy's name, its commit
+    say) or else a digest of the templates, the Python code and the static files' manifest.
+
+    Pages and their parts are kept per release, so a deploy never serves what the code
+    before it rendered (its markup, its static files' hashed names); changes are recorded
+    for every release alike, so two releases serving side by side during a deploy both stay
+    exact.
+    """
+    if settings.NEWSROOM_RELEASE:
+        return hashlib.sha256(settings.NEWSROOM_RELEASE.encode()).hexdigest()[:16]
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    for folder in CODE_FOLDERS:
+        for path in sorted((base / folder).rglob("*")):
+            if path.suffix in {".py", ".html", ".txt", ".xml"} and path.is_file():
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    manifest = Path(settings.STATIC_ROOT or "") / "staticfiles.json"
+    if settings.STATIC_ROOT and manifest.is_file():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _new_token() -> Token:
     now = _now()
     token = Token(uuid.uuid4().hex, now)
@@ -179,6 +217,7 @@ def _new_token() -> Token:
     cache.set_many({_seq_key(token): 0, _schedule_key(token): (now, _next_go_live())}, None)
     cache.set(TOKEN_KEY, token, timeout=None)
     _recent.clear()  # every page it holds was kept under the token before
+    _recent_parts.clear()
     _memo.__init__()
     _memo.token, _memo.read_at, _memo.last_at = token, time.monotonic(), now
     _memo.offline = cache.get(TOKEN_KEY) != token
@@ -242,6 +281,7 @@ def _read_state() -> None:
         return
     if memo.token != token:
         _recent.clear()
+        _recent_parts.clear()
         memo.__init__()
         memo.token, memo.last_at = token, token.made_at or _now()
         # A process new to this token reads its recent changes; older pages are rendered again.
@@ -630,18 +670,50 @@ def fragment(name: str, vary: str, render: Callable[[], str], *, soft: bool = Tr
         return render()
     memo = _state()
     token = memo.token
-    key = f"page-cache:{token.value}:fragment:{name}:{hashlib.sha256(vary.encode()).hexdigest()}"
-    stored = cache.get(key)
-    if stored is not None and _is_current(memo, stored[1]):
+    key = f"{_prefix(token)}:fragment:{name}:{hashlib.sha256(vary.encode()).hexdigest()}"
+    stored = _kept(memo, [key]).get(key)
+    if stored is not None:
         html, shown = stored
     else:
         seq, at = memo.seq, _now()
         with _collect(seq) as collected:
             html = render()
         shown = Shown(seq, at, frozenset(collected.keys | collected.soft))
-        cache.set(key, (html, shown), timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+        _keep(memo, {key: (html, shown)})
     depends_on(*shown.keys, soft=soft)
     return html
+
+
+def _kept(memo: _Memo, keys: list[str]) -> dict[str, tuple]:
+    """The parts stored under `keys` that are still current, by key: from this process's
+    memory, else from the shared cache in one round trip (and then kept in memory too).
+    Each is checked against the changes as a page is, so a copy in memory is never older."""
+    found = {}
+    if not memo.offline:
+        for key in keys:
+            stored = _recent_parts.get(key)
+            if stored is not None:
+                found[key] = stored
+    missing = [key for key in keys if key not in found]
+    if missing:
+        fetched = cache.get_many(missing)
+        found.update(fetched)
+        if not memo.offline:
+            for key, stored in fetched.items():
+                _recent_parts.put(key, stored)
+    return {key: stored for key, stored in found.items() if _current_part(memo, stored[1])}
+
+
+def _current_part(memo: _Memo, shown: Shown) -> bool:
+    # Not older than the shared cache would keep it, for a copy in memory.
+    return _now() - shown.at < settings.NEWSROOM_PAGE_CACHE_SECONDS and _is_current(memo, shown)
+
+
+def _keep(memo: _Memo, parts: dict[str, tuple]) -> None:
+    cache.set_many(parts, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    if not memo.offline:
+        for key, stored in parts.items():
+            _recent_parts.put(key, stored)
 
 
 def fragments(
@@ -664,12 +736,12 @@ def fragments(
             prepare(items)
         return [render(item) for item in items]
     memo = _state()
-    prefix = f"page-cache:{memo.token.value}:part:{name}:"
-    found = cache.get_many([f"{prefix}{item.pk}" for item in items])
+    prefix = f"{_prefix(memo.token)}:part:{name}:"
+    found = _kept(memo, [f"{prefix}{item.pk}" for item in items])
     kept = {}
     for item in items:
         stored = found.get(f"{prefix}{item.pk}")
-        if stored is not None and _is_current(memo, stored[1]):
+        if stored is not None:
             kept[item.pk] = stored[0]
     missing = [item for item in items if item.pk not in kept]
     if prepare is not None and missing:
@@ -684,7 +756,7 @@ def fragments(
         new[key] = (html, Shown(collected.seq, _now(), frozenset({invalidation.story(item.pk)})))
         parts.append(html)
     if new:
-        cache.set_many(new, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+        _keep(memo, new)
     return parts
 
 
@@ -714,15 +786,15 @@ def parts(*wanted: Part) -> dict[str, object]:
         return {part.name: part.render() for part in wanted}
     memo = _state()
     names = {
-        part.name: f"page-cache:{memo.token.value}:piece:{part.name}:"
+        part.name: f"{_prefix(memo.token)}:piece:{part.name}:"
         + hashlib.sha256(part.vary.encode()).hexdigest()
         for part in wanted
     }
-    found = cache.get_many(list(names.values()))
+    found = _kept(memo, list(names.values()))
     result, new = {}, {}
     for part in wanted:
         stored = None if part.own and _renew_own.get() else found.get(names[part.name])
-        if stored is not None and _is_current(memo, stored[1]):
+        if stored is not None:
             value, shown = stored
         else:
             with _collect(collected.seq) as inner:
@@ -732,8 +804,23 @@ def parts(*wanted: Part) -> dict[str, object]:
         depends_on(*shown.keys, soft=part.soft)
         result[part.name] = value
     if new:
-        cache.set_many(new, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+        _keep(memo, new)
     return result
+
+
+def per_version(name: str, compute: Callable[[], object]) -> object:
+    """`compute()` once per process until the content changes everywhere: what every page
+    reads of the site (its settings), whose change makes a new token. Computed each time
+    while the page cache is off, or while the shared cache keeps nothing."""
+    if not settings.NEWSROOM_PAGE_CACHE:
+        return compute()
+    memo = _state()
+    kept = memo.values.get(name)
+    if memo.offline or kept is None or kept[0] != memo.floor:
+        kept = (memo.floor, compute())
+        if not memo.offline:
+            memo.values[name] = kept
+    return kept[1]
 
 
 def page_parameters(request: HttpRequest) -> tuple[str, ...] | None:
@@ -764,7 +851,7 @@ def _keep_only(request: HttpRequest, parameters: tuple[str, ...]) -> None:
 
 def _key(token: Token, request: HttpRequest) -> str:
     where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"page-cache:{token.value}:{hashlib.sha256(where.encode()).hexdigest()}"
+    return f"{_prefix(token)}:{hashlib.sha256(where.encode()).hexdigest()}"
 
 
 def _storable(response: HttpResponse) -> bool:
@@ -818,6 +905,7 @@ class _Recent:
 
 
 _recent = _Recent(RECENT_PAGES)
+_recent_parts = _Recent(RECENT_PARTS)
 
 
 # Never kept with a page: set again for each answer (the length of the form sent), or the

@@ -103,7 +103,9 @@ def story(request: HttpRequest, article: Article) -> dict:
     page_cache.depends_on_stories([article])
     share_url = request.build_absolute_uri(article.get_absolute_url())
     json_ld = article_json_ld(
-        article, absolute=request.build_absolute_uri, site=SiteSettings.current()
+        article,
+        absolute=request.build_absolute_uri,
+        site=page_cache.per_version("site-settings", SiteSettings.current),
     )
     context = {"article": article, "share_url": share_url, "json_ld": json_ld}
     body_head, body_tail = article_body(article)

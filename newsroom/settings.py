@@ -185,6 +185,9 @@ else:
 
 # Reader pages kept whole in the cache (articles/page_cache.py); off for debugging them.
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", default=True)
+# Pages are kept per release (articles/page_cache.py): a deploy's name, its commit say, or
+# by default a digest of the code and templates taken when a process starts.
+NEWSROOM_RELEASE = env("NEWSROOM_RELEASE", "")
 # A change replaces the pages it touches at once: this only bounds what the cache holds.
 NEWSROOM_PAGE_CACHE_SECONDS = int(env("NEWSROOM_PAGE_CACHE_SECONDS", "3600"))
 # A change replaces only the pages that show it ("targeted"), or every page ("global": the

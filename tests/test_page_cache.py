@@ -619,3 +619,59 @@ def test_a_process_that_has_remembered_too_many_keys_renders_older_pages_again(
         other.headline = "A second edit elsewhere"
         other.save()  # past the limit: what was remembered is forgotten, older pages go
     assert status(client.get(story.get_absolute_url())) == "miss"
+
+
+def test_a_page_kept_by_one_release_is_not_served_by_the_next(client, monkeypatch):
+    ArticleFactory(live=True)
+    client.get("/")
+    assert status(client.get("/")) == "hit"
+    page_cache._recent.clear()  # another process, running the new code
+    page_cache._recent_parts.clear()
+    monkeypatch.setattr(page_cache, "_release", lambda: "the-next-deploy")
+    assert status(client.get("/")) == "miss"
+
+
+def test_a_change_reaches_the_pages_of_every_release(client, commit, monkeypatch):
+    story = ArticleFactory(live=True, headline="Old headline about the ferry")
+    client.get(story.get_absolute_url())
+    running = page_cache._release()
+    monkeypatch.setattr(page_cache, "_release", lambda: "the-next-deploy")
+    client.get(story.get_absolute_url())  # kept by the new release too
+    with commit():
+        story.headline = "New headline about the ferry"
+        story.save()
+    page_cache._memo.read_at = 0  # read the change now, not a second later
+    for release in ("the-next-deploy", running):
+        monkeypatch.setattr(page_cache, "_release", lambda release=release: release)
+        assert "New headline about the ferry" in client.get(story.get_absolute_url()).text
+
+
+def test_the_release_is_the_deploy_s_name_when_given(settings):
+    settings.NEWSROOM_RELEASE = "2026-12-06-a1b2c3"
+    page_cache._release.cache_clear()
+    try:
+        named = page_cache._release()
+        settings.NEWSROOM_RELEASE = "2026-12-07-d4e5f6"
+        page_cache._release.cache_clear()
+        assert page_cache._release() != named
+    finally:
+        settings.NEWSROOM_RELEASE = ""
+        page_cache._release.cache_clear()
+
+
+def test_the_site_s_settings_are_read_once_until_they_change(client, commit):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.models import SiteSettings
+
+    story = ArticleFactory(live=True)
+    client.get("/")  # the settings read, and kept for this content version
+    cache.delete(SiteSettings.CACHE_KEY)  # reading them again would take a query
+    with CaptureQueriesContext(connection) as queries:
+        client.get(story.get_absolute_url())
+    assert not [q for q in queries.captured_queries if "sitesettings" in q["sql"]]
+    with commit():
+        SiteSettings(site_name="Harbour Times").save()
+    assert "Harbour Times" in client.get(story.get_absolute_url()).text

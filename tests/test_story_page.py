@@ -118,3 +118,28 @@ def test_a_story_s_title_and_summary_are_escaped_in_the_head_its_part_keeps(clie
         head = html.split("</head>")[0]
         assert "<b>" not in head and "<i>" not in head
         assert "<title>&lt;b&gt;Bold&lt;/b&gt; claim" in head
+
+
+def test_a_story_page_rendered_again_reads_its_parts_from_the_process_s_memory(
+    client, monkeypatch, settings
+):
+    from django.core.cache import caches
+
+    story = ArticleFactory(live=True, tags=["Monsoon"])
+    ArticleFactory.create_batch(3, live=True, tags=["Monsoon"])
+    client.get(story.get_absolute_url())
+    asked = []
+    backend = caches["default"]
+    for name in ("get", "get_many"):
+        real = getattr(backend, name)
+        monkeypatch.setattr(
+            backend,
+            name,
+            lambda keys, *a, _real=real, **k: asked.append(keys) or _real(keys, *a, **k),
+        )
+    settings.NEWSROOM_BENCH = True  # rendered again as on a miss
+    page = client.get(story.get_absolute_url(), headers={"x-bench-bypass-cache": "1"})
+    assert page.status_code == 200
+    parts = [keys for keys in asked if any(":piece:" in k or ":part:" in k for k in keys)]
+    frame = [keys for keys in asked if isinstance(keys, str) and ":fragment:" in keys]
+    assert not parts and not frame
