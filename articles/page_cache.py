@@ -799,9 +799,12 @@ def parts(*wanted: Part) -> dict[str, object]:
         else:
             with _collect(collected.seq) as inner:
                 value = part.render()
-            shown = Shown(collected.seq, _now(), frozenset(inner.keys | inner.soft))
+            shown = Shown(
+                collected.seq, _now(), frozenset(inner.keys), frozenset(inner.soft - inner.keys)
+            )
             new[names[part.name]] = (value, shown)
         depends_on(*shown.keys, soft=part.soft)
+        depends_on(*shown.soft, soft=True)
         result[part.name] = value
     if new:
         _keep(memo, new)

@@ -6,8 +6,10 @@ site's Latest box, inside the frame (base.html's fragments). Each is a part of i
 (`page_cache.parts`), with the keys of what it shows:
 
 - the story: the story (`story:<id>`); an edit to it renders this part again, and only it;
-- its related boxes: the stories they show and the lists they draw from (its tags' and
-  section's), so a new story sharing a tag renders them again at once;
+- its related boxes: the stories they show (an edit to one renders them again at once),
+  and, as the site's, the lists they draw from (its tags' and section's): a new story
+  sharing a tag joins them once the page is half an hour old, or a newsroom publishing
+  every few minutes would render again every story page sharing a tag with each new one;
 - Latest: the site's newest stories, a soft part as the bell in the header is (a new story
   replaces a page's Latest once the page is a minute old), kept one longer than shown so
   that every story page can leave itself out.
@@ -131,11 +133,15 @@ def related(article: Article) -> dict:
     for name, size in RELATED.items():
         boxes[name] = stories[start : start + size]
         start += size
-    # The boxes draw from the story's tags and section: a change to either touches them.
-    page_cache.depends_on_stories(
-        stories,
+    # The stories they show, exactly (an edit shows at once, an unpublished one goes). The
+    # lists they draw from, the story's tags' and section's, as the site's: a story new to
+    # them joins the boxes once the page is NEWSROOM_PAGE_CACHE_SOFT_SECONDS old, so a new
+    # story does not render again every page sharing one of its tags.
+    page_cache.depends_on_stories(stories)
+    page_cache.depends_on(
         *(invalidation.tag_list(tag.pk) for tag in article.tags.all()),
         invalidation.section_list(article.section_id),
+        soft=True,
     )
     return {name: _render(name, {name: boxes[name]}) for name in RELATED}
 

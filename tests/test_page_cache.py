@@ -428,12 +428,30 @@ def test_publishing_a_story_keeps_the_pages_of_other_sections_and_tags(client, c
     assert "Regatta moves to May" in client.get("/tag/rowing/").content.decode()
 
 
-def test_a_story_sharing_a_tag_reaches_the_related_box_at_once(client, commit, editor):
+def test_a_story_sharing_a_tag_joins_the_related_boxes_once_the_page_is_half_an_hour_old(
+    client, commit, editor, monkeypatch, settings
+):
     story = ArticleFactory(live=True, tags=["Monsoon"])
     client.get(story.get_absolute_url())
     newer = ArticleFactory(tags=["Monsoon"], headline="Reservoirs fill a month early")
     with commit():
         workflow.publish(article=newer, by=editor)
+    assert status(client.get(story.get_absolute_url())) == "hit"
+    later = timezone.now() + timedelta(seconds=settings.NEWSROOM_PAGE_CACHE_SOFT_SECONDS)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    page = client.get(story.get_absolute_url())
+    assert status(page) == "miss"
+    related = page.content.decode().split('class="article__body"')[1]
+    assert "Reservoirs fill a month early" in related.split('id="sidebar-latest-title"')[0]
+
+
+def test_an_edit_to_a_story_in_the_related_boxes_shows_at_once(client, commit):
+    story = ArticleFactory(live=True, tags=["Monsoon"])
+    shown = ArticleFactory(live=True, tags=["Monsoon"], headline="Reservoirs fill early")
+    client.get(story.get_absolute_url())
+    with commit():
+        shown.headline = "Reservoirs fill a month early"
+        shown.save()
     page = client.get(story.get_absolute_url())
     assert status(page) == "miss"
     assert "Reservoirs fill a month early" in page.content.decode()
