@@ -9,6 +9,9 @@ serves every page that shows the story the same way.
 
 from __future__ import annotations
 
+import contextvars
+from contextlib import contextmanager
+
 from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
@@ -41,8 +44,26 @@ def parts(kind: str, stories, **options) -> list[str]:
     )
 
 
+# The stories of the page being rendered whose cards may need their bylines (`together`).
+_page_stories: contextvars.ContextVar[list | None] = contextvars.ContextVar(
+    "cards_page_stories", default=None
+)
+
+
+@contextmanager
+def together(stories: list):
+    """While a page with several lists of cards renders: the first card rendered fetches
+    the bylines of every story of the page that has none yet, in one query, not one per
+    list; none when every card comes from the cache."""
+    reset = _page_stories.set([story for story in stories if story is not None])
+    try:
+        yield
+    finally:
+        _page_stories.reset(reset)
+
+
 def with_bylines(stories: list) -> None:
-    """The bylines of `stories` (None left out), in one query. A page with several lists of
-    cards fetches them for all at once; otherwise each list fetches those of its cards
-    that are rendered, none when they all come from the cache."""
-    prefetch_related_objects([story for story in stories if story], byline_prefetch())
+    """The bylines of `stories`, and of the page's other stories (`together`), in one query;
+    stories that have them already are left alone."""
+    page = _page_stories.get() or []
+    prefetch_related_objects([*stories, *page], byline_prefetch())

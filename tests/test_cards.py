@@ -78,12 +78,21 @@ def test_the_benchmark_s_cold_render_reads_no_card_from_the_cache(client, settin
     assert rendered == ["Parks open late"]
 
 
-def test_a_list_whose_cards_all_come_from_the_cache_fetches_no_bylines(client, settings):
-    section = SectionFactory(slug="city")
-    ArticleFactory.create_batch(3, live=True, section=section)
-    client.get("/section/city/")  # its cards are kept
+@pytest.mark.parametrize("url", ["/section/city/", "/"])
+def test_a_list_whose_cards_all_come_from_the_cache_fetches_no_bylines(client, settings, url):
+    section = SectionFactory(slug="city", in_primary_menu=True)
+    ArticleFactory.create_batch(12, live=True, section=section)
+    client.get(url)  # its cards are kept
     settings.NEWSROOM_BENCH = True  # rendered again as on a miss, its cards from the cache
     with CaptureQueriesContext(connection) as queries:
-        page = client.get("/section/city/", headers={"x-bench-bypass-cache": "1"})
+        page = client.get(url, headers={"x-bench-bypass-cache": "1"})
     assert page.status_code == 200
     assert not [q for q in queries.captured_queries if "articles_articleauthor" in q["sql"]]
+
+
+def test_the_home_page_fetches_the_bylines_of_its_cards_in_one_query(client):
+    section = SectionFactory(slug="city", in_primary_menu=True)
+    ArticleFactory.create_batch(12, live=True, section=section)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert len([q for q in queries.captured_queries if "articles_articleauthor" in q["sql"]]) == 1
