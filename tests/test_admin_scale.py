@@ -1,10 +1,12 @@
 """The admin at scale: its pages run as many queries at 10,000 stories as at 100, its list's
 count is an estimate only where that serves, and a story's revisions come a page at a time."""
 
+import json
 from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.admin import changelist
@@ -78,7 +80,7 @@ def newsroom(request, django_db_setup, django_db_blocker):
             # it: without this it depends on whether autovacuum came by during the tests.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE articles_article")
-    yield {"story": story, "section": section, "author": author}
+    yield {"story": story, "section": section, "author": author, "stories": request.param}
     with django_db_blocker.unblock():
         # Raw deletes: the ORM's would collect and signal each of 10,000 stories (a minute).
         stories = Article.objects.filter(slug__startswith="scale-")
@@ -133,6 +135,29 @@ def path_for(name: str, newsroom) -> str:
     }[name]
 
 
+def story_rows_read(browser, path: str) -> int:
+    """Rows of the stories table that GET `path`'s queries read (PostgreSQL's EXPLAIN
+    ANALYZE): the rows each scan of it returned plus those its filter removed."""
+    with CaptureQueriesContext(connection) as captured:
+        assert browser.get(path).status_code == 200
+    read = 0
+    for query in captured.captured_queries:
+        sql = query["sql"]  # a union of SELECTs starts with the first one in brackets
+        if not sql.lstrip("(").startswith("SELECT") or "articles_article" not in sql:
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+            raw = cursor.fetchone()[0]
+        nodes = [(json.loads(raw) if isinstance(raw, str) else raw)[0]["Plan"]]
+        while nodes:
+            node = nodes.pop()
+            nodes.extend(node.get("Plans", []))
+            if node.get("Relation Name") == "articles_article":
+                rows = node.get("Actual Rows", 0) + node.get("Rows Removed by Filter", 0)
+                read += rows * node.get("Actual Loops", 1)
+    return read
+
+
 class TestAtScale:
     """The same limits at 100 and at 10,000 stories (the class holds the stories)."""
 
@@ -154,6 +179,33 @@ class TestAtScale:
         browser.get(path)
         with django_assert_max_num_queries(LIMITS[name]):
             assert browser.get(path).status_code == 200
+
+    # A user's own stories ("Mine", articles.querysets.owned_by), in PostgreSQL's plans: one
+    # story is looked up, not found by reading every story; every story is met by walking
+    # the list's order until the page and the count's cap are full, not by sorting them all.
+
+    @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plans")
+    def test_a_user_who_owns_one_story_has_it_looked_up(self, newsroom, client):
+        if newsroom["stories"] < 10_000:
+            pytest.skip("at 100 stories reading them all is as good a plan")
+        editor = UserFactory(role="Editor")
+        ArticleFactory(created_by=editor)
+        client.force_login(editor)
+        client.get(LIST + "?mine=yes")  # the session's first request
+        assert story_rows_read(client, LIST + "?mine=yes") < 100
+
+    @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plans")
+    def test_a_user_who_owns_every_story_has_the_order_walked(self, newsroom, client):
+        if newsroom["stories"] < 10_000:
+            pytest.skip("at 100 stories reading them all is as good a plan")
+        editor = UserFactory(role="Editor")
+        author = newsroom["author"]  # the byline of every story
+        author.user = editor
+        author.save(update_fields=["user"])
+        client.force_login(editor)
+        client.get(LIST + "?mine=yes")
+        # A page of 100 and a count that stops past 1,000: not 10,000 read and sorted.
+        assert story_rows_read(client, LIST + "?mine=yes") < 2_500
 
 
 # The list's count.

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +107,42 @@ def test_lead_first_puts_the_newest_marked_lead_before_newer_stories():
     lead = ArticleFactory(live=True, is_lead=True, published_at=timezone.now() - timedelta(days=1))
     newest = ArticleFactory(live=True)
     assert list(Article.objects.live().lead_first()) == [lead, older_lead, newest]
+
+
+@pytest.fixture
+def owner_and_stories():
+    """A writer's stories (one started, one assigned, one bylined, one all three), a story
+    of someone else's, and a trashed one of theirs; newest first as the admin lists them."""
+    writer, other = UserFactory(role="Writer"), UserFactory(role="Writer")
+    byline, elsewhere = AuthorFactory(user=writer), AuthorFactory(user=other)
+    now = timezone.now()
+
+    def story(hours: int, **fields):
+        fields.setdefault("authors", [elsewhere])
+        return ArticleFactory(live=True, published_at=now - timedelta(hours=hours), **fields)
+
+    own = [
+        story(1, created_by=writer),
+        story(2, assignee=writer),
+        story(3, authors=[elsewhere, byline]),
+        story(4, created_by=writer, assignee=writer, authors=[byline]),
+    ]
+    story(5, created_by=other, assignee=other)
+    trashed = story(6, created_by=writer, trashed_at=now)
+    return writer, own, trashed
+
+
+@pytest.mark.parametrize("owns_many", [0, 1_000], ids=["many-walked-in-order", "few-looked-up"])
+def test_owned_by_finds_the_same_stories_for_a_user_who_owns_few_or_many(
+    owner_and_stories, monkeypatch, owns_many
+):
+    from articles import querysets, workflow
+
+    monkeypatch.setattr(querysets, "OWNS_MANY", owns_many)
+    writer, own, trashed = owner_and_stories
+    listed = list(Article.objects.not_trashed().owned_by(writer).order_by("-published_at", "-pk"))
+    assert listed == own
+    assert list(Article.objects.owned_by(writer).in_trash()) == [trashed]
+    # The list and the rule for one story (workflow.is_own) agree on every story.
+    for article in Article.objects.all():
+        assert workflow.is_own(writer, article) is (article in [*own, trashed])
