@@ -107,7 +107,7 @@ def story(request: HttpRequest, article: Article) -> dict:
     json_ld = article_json_ld(
         article,
         absolute=request.build_absolute_uri,
-        site=page_cache.per_version("site-settings", SiteSettings.current),
+        site=SiteSettings.shown(),
     )
     context = {"article": article, "share_url": share_url, "json_ld": json_ld}
     body_head, body_tail = article_body(article)

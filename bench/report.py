@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import statistics
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import admin_scale, newsroom, search_timing, wire, wordpress_import
@@ -400,10 +401,14 @@ def render_markdown(result: dict) -> str:
         out += ["", *render_weight(result["weight"])]
     if result.get("newsroom"):
         out += ["", *newsroom.render(result["newsroom"])]
-    if result.get("admin"):
-        out += ["", *admin_scale.render(result["admin"])]
-    if result.get("import"):
-        out += ["", *wordpress_import.render(result["import"])]
+    for name, render in (("admin", admin_scale.render), ("import", wordpress_import.render)):
+        if result.get(name):
+            out += ["", *render(result[name])]
+            if result[name].get("run_apart"):
+                out += [
+                    f"(From its own run, `python -m bench {name}` on {result[name]['run_apart']}"
+                    f" (`{name}.md`): this run skipped it.)"
+                ]
     plans = result.get("plans")
     if plans:
         out += ["", "## PostgreSQL plans", ""]
@@ -515,6 +520,7 @@ def write_part(out_dir: Path, name: str, result: dict, render, targets) -> Path:
     """One measurement run alone (`python -m bench import|admin|newsroom`): `name`.json with
     every figure and `name`.md with its section of the report and its targets."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    result.setdefault("date", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
     (out_dir / f"{name}.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
     lines = [*render(result), "| Target | Measured | Met |", "|---|---|---|"]
     lines += [

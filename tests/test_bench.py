@@ -462,3 +462,25 @@ def test_the_report_shows_search_and_compression_with_their_targets():
     assert "| Home page on the wire ≤ 8 KiB (br or gzip) | 6.2 KiB" in markdown
     assert "| 67.4 | br | 9 |" in markdown  # the HTML as it is, and how it was sent
     assert "gunicorn sends HTML uncompressed" not in markdown
+
+
+def test_a_part_skipped_in_the_full_run_is_reported_from_its_own_last_run(tmp_path):
+    import json
+
+    from bench import report, run
+
+    import_run = {
+        "posts": 100,
+        "load_average": [0.1, 0.2],
+        "export_mib": 0.2,
+        "first": {"seconds": 1.0, "memory_mib": {}},
+        "again": {"seconds": 0.1},
+        "posts_per_second": 100.0,
+        "rerun_share": 0.1,
+        "projected_100k_minutes": 16.7,
+    }
+    report.write_part(tmp_path, "import", dict(import_run), lambda r: ["## Import"], lambda r: [])
+    found = run._run_apart(tmp_path, "import")
+    assert found["posts"] == 100
+    assert found["run_apart"] == json.loads((tmp_path / "import.json").read_text())["date"]
+    assert run._run_apart(tmp_path, "admin") is None

@@ -111,6 +111,14 @@ class SiteSettings(models.Model):
             cache.set(cls.CACHE_KEY, site, timeout=SITE_SETTINGS_TTL)
         return site
 
+    @classmethod
+    def shown(cls) -> "SiteSettings":
+        """`current()`, kept in this process until content changes everywhere (saving the
+        settings does: articles.page_cache.per_version): what pages render with."""
+        from articles import page_cache
+
+        return page_cache.per_version("site-settings", cls.current)
+
     @property
     def social_links(self) -> list[tuple[str, str]]:
         links = [("Facebook", self.facebook_url), ("Twitter", self.twitter_url)]

@@ -322,6 +322,20 @@ def test_a_page_kept_with_an_older_bell_and_latest_shows_the_newest_stories_once
     expect(latest.get_by_role("link", name="Council approves the budget")).to_have_count(0)
 
 
+def test_an_up_to_date_latest_box_is_left_as_it_is(page):
+    ArticleFactory.create_batch(3, live=True)
+    story = ArticleFactory(live=True)
+    held = []
+    page.route("**/site-parts/", lambda route: held.append(route))  # answered below
+    page.goto(story.get_absolute_url())
+    first = page.locator("[data-latest] li").first
+    first.evaluate("li => { li.dataset.seen = 'yes'; }")
+    with page.expect_response("**/site-parts/"):
+        held[0].continue_()
+    page.wait_for_timeout(100)  # site.js has applied the answer
+    expect(page.locator("[data-latest] li").first).to_have_attribute("data-seen", "yes")
+
+
 # Whether a click at the middle of Show More reaches it (not the cookie bar over it).
 TOP_ELEMENT_AT_SHOW_MORE = """link => {
   const box = link.getBoundingClientRect();

@@ -433,7 +433,16 @@
       if (!isNaN(when.getTime())) time.textContent = ago(when);
     });
   }
+  function links(nodes) {
+    return nodes.map(function (node) {
+      var link = node.querySelector("a[href]");
+      return link ? link.getAttribute("href") : node.textContent.trim();
+    }).join("\n");
+  }
+  /* Replaced only when they list other stories: a page that is up to date stays as it is
+     (no pictures laid out again under the reader's eyes). */
   function putChildren(target, nodes) {
+    if (links(Array.prototype.slice.call(target.children)) === links(nodes)) return;
     while (target.firstChild) target.removeChild(target.firstChild);
     nodes.forEach(function (node) { target.appendChild(document.importNode(node, true)); });
   }
