@@ -399,9 +399,12 @@ def render_markdown(result: dict) -> str:
     )
     if result.get("weight"):
         out += ["", *render_weight(result["weight"])]
-    if result.get("newsroom"):
-        out += ["", *newsroom.render(result["newsroom"])]
-    for name, render in (("admin", admin_scale.render), ("import", wordpress_import.render)):
+    parts = (
+        ("newsroom", newsroom.render),
+        ("admin", admin_scale.render),
+        ("import", wordpress_import.render),
+    )
+    for name, render in parts:
         if result.get(name):
             out += ["", *render(result[name])]
             if result[name].get("run_apart"):

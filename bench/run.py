@@ -213,6 +213,7 @@ def run(options) -> dict:
     if options.import_posts:
         imports = wordpress_import.measure(options.import_posts, env, tmp, say)
     # Skipped here (each takes many minutes): their own last run's figures, said to be so.
+    simulation = simulation or _run_apart(out, "newsroom")
     admin = admin or _run_apart(out, "admin")
     imports = imports or _run_apart(out, "import")
     result = {
