@@ -11,6 +11,10 @@ of its keys; every other page stays cached. The keys:
   them only when a story enters or leaves them, or moves in them: it goes live or stops being
   live, changes section, tags, bylines, publication time or lead mark. A list of a section
   holds its child sections' stories too, so the parent's key is touched with the child's.
+- `placed:<id>`: where one story stands: touched only when it enters or leaves the lists or
+  moves in them (as the lists' keys are), never by an edit. Every page showing the story
+  holds it, and holds it at once even in the parts it takes as the site's (the bell, Latest,
+  related boxes: `exact`), so a story taken down leaves every page at once.
 - `stories:any`: what lists every live story with its last change (sitemaps) or may match any
   of them (search); touched by every change to a live story.
 - `*`: everything. Sections (the menus on every page), authors (every card of theirs), tags'
@@ -36,6 +40,17 @@ def story(pk) -> str:
     return f"story:{pk}"
 
 
+def placed(pk) -> str:
+    return f"placed:{pk}"
+
+
+def exact(keys: Iterable[str]) -> set[str]:
+    """Of `keys` a page takes as the site's (soft: see articles/page_cache.py), those it
+    must still take at once: where each story stands, so that a story taken down leaves
+    every page at once, its site-wide boxes included."""
+    return {key for key in keys if key.startswith("placed:")}
+
+
 def section_list(pk) -> str:
     return f"list:section:{pk}"
 
@@ -50,7 +65,7 @@ def author_list(pk) -> str:
 
 def stories(items: Iterable) -> list[str]:
     """The keys of the stories a page shows (cards, teasers, feed items); None skipped."""
-    return [story(item.pk) for item in items if item is not None]
+    return [key for item in items if item is not None for key in (story(item.pk), placed(item.pk))]
 
 
 @dataclass(frozen=True)
@@ -91,8 +106,13 @@ def story_saved(pk, before: Placing | None, after: Placing, lists) -> set[str]:
         return set()
     keys = {story(pk), ANY_STORY}
     if before != after:
-        keys |= lists()
+        keys |= {placed(pk), *lists()}
     return keys
+
+
+def deleted(pk, lists) -> set[str]:
+    """What deleting a live story touches: the story, where it stood and every list of it."""
+    return {story(pk), placed(pk), ANY_STORY, *lists}
 
 
 def part_changed(pk, live: bool, list_key: str) -> set[str]:
@@ -104,5 +124,5 @@ def went_live(pks: Iterable[int], lists) -> set[str]:
     """What scheduled stories reaching their time touch: each story and every list of it."""
     keys: set[str] = set()
     for pk in pks:
-        keys |= {story(pk), ANY_STORY, *lists(pk)}
+        keys |= {story(pk), placed(pk), ANY_STORY, *lists(pk)}
     return keys

@@ -425,6 +425,10 @@ def depends_on(*keys: str, soft: bool = False) -> None:
         return
     if soft:
         collected.soft.update(keys)
+        exact = invalidation.exact(keys)
+        if exact:
+            collected.declared = True
+            collected.keys.update(exact)
     else:
         collected.declared = True
         collected.keys.update(keys)
@@ -559,9 +563,7 @@ def _story_about_to_be_deleted(instance, **kwargs) -> None:
     if _holding_back():
         return
     if instance.is_live:
-        record_on_commit(
-            {invalidation.story(instance.pk), invalidation.ANY_STORY} | _story_lists(instance.pk)
-        )
+        record_on_commit(invalidation.deleted(instance.pk, _story_lists(instance.pk)))
     if instance.is_scheduled:
         transaction.on_commit(_reschedule, robust=True)
 
@@ -799,12 +801,9 @@ def parts(*wanted: Part) -> dict[str, object]:
         else:
             with _collect(collected.seq) as inner:
                 value = part.render()
-            shown = Shown(
-                collected.seq, _now(), frozenset(inner.keys), frozenset(inner.soft - inner.keys)
-            )
+            shown = Shown(collected.seq, _now(), frozenset(inner.keys | inner.soft))
             new[names[part.name]] = (value, shown)
         depends_on(*shown.keys, soft=part.soft)
-        depends_on(*shown.soft, soft=True)
         result[part.name] = value
     if new:
         _keep(memo, new)

@@ -5,14 +5,19 @@ share links), its related boxes (Read More, You Might Also Like, You also Like) 
 site's Latest box, inside the frame (base.html's fragments). Each is a part of its own
 (`page_cache.parts`), with the keys of what it shows:
 
-- the story: the story (`story:<id>`); an edit to it renders this part again, and only it;
-- its related boxes: the stories they show (an edit to one renders them again at once),
-  and, as the site's, the lists they draw from (its tags' and section's): a new story
-  sharing a tag joins them once the page is half an hour old, or a newsroom publishing
-  every few minutes would render again every story page sharing a tag with each new one;
-- Latest: the site's newest stories, a soft part as the bell in the header is (a new story
-  replaces a page's Latest once the page is a minute old), kept one longer than shown so
-  that every story page can leave itself out.
+- the story: the story; an edit to it renders this part again, and only it;
+- its related boxes: the stories they show and the lists they draw from (its tags' and
+  section's);
+- Latest: the site's newest stories, kept one longer than shown so that every story page
+  can leave itself out.
+
+The page takes the related boxes' and Latest's keys as the site's, as the bell's in the
+header (articles/page_cache.py, soft keys): an edit to a story they show, or a new story
+joining them, reaches a page once it is half an hour old, or a newsroom editing and
+publishing every few minutes would render most story pages again each time (the newest
+stories of a tag sit in the related boxes of most stories sharing it). A story taken down
+leaves them at once (`invalidation.exact`), and site.js brings the bell and Latest up to
+date in the browser.
 
 The story's and its related boxes' parts are kept by the story's address, so a page whose
 parts are all current is put together without a query; if one is not, the story is loaded
@@ -75,7 +80,8 @@ def for_reader(request: HttpRequest, slug: str, load: Callable[[], Article]) -> 
     found = page_cache.parts(
         # Its links to itself are full URLs (share links, structured data, og:image).
         page_cache.Part("story", f"{_site(request)}\x1f{slug}", lambda: story(request, load())),
-        page_cache.Part("related", slug, lambda: related(load())),
+        # The page takes the boxes' keys as the site's (see the docstring).
+        page_cache.Part("related", slug, lambda: related(load()), soft=True),
         latest_part(soft=True),
     )
     return StoryParts(found["story"], found["related"], found["latest"])
@@ -133,15 +139,11 @@ def related(article: Article) -> dict:
     for name, size in RELATED.items():
         boxes[name] = stories[start : start + size]
         start += size
-    # The stories they show, exactly (an edit shows at once, an unpublished one goes). The
-    # lists they draw from, the story's tags' and section's, as the site's: a story new to
-    # them joins the boxes once the page is NEWSROOM_PAGE_CACHE_SOFT_SECONDS old, so a new
-    # story does not render again every page sharing one of its tags.
-    page_cache.depends_on_stories(stories)
-    page_cache.depends_on(
+    # The stories they show and the lists they draw from: the story's tags' and section's.
+    page_cache.depends_on_stories(
+        stories,
         *(invalidation.tag_list(tag.pk) for tag in article.tags.all()),
         invalidation.section_list(article.section_id),
-        soft=True,
     )
     return {name: _render(name, {name: boxes[name]}) for name in RELATED}
 

@@ -41,6 +41,11 @@ def lists(story) -> set[str]:
     }
 
 
+def moved(story) -> set[str]:
+    """What a story entering or leaving the lists touches: it, where it stands, its lists."""
+    return {invalidation.story(story.pk), invalidation.placed(story.pk), ANY_STORY} | lists(story)
+
+
 def test_editing_a_live_story_touches_only_the_story(touched):
     story = ArticleFactory(live=True, tags=["Harbour"])
     with touched() as keys:
@@ -72,7 +77,7 @@ def test_publishing_a_story_touches_every_list_it_joins(touched, editor):
     story = ArticleFactory(section=SectionFactory(slug="state", parent=parent), tags=["Rain"])
     with touched() as keys:
         workflow.publish(article=story, by=editor)
-    assert keys == {invalidation.story(story.pk), ANY_STORY} | lists(story)
+    assert keys == moved(story)
     assert invalidation.section_list(parent.pk) in keys
 
 
@@ -80,7 +85,18 @@ def test_unpublishing_a_story_touches_every_list_it_leaves(touched, editor):
     story = ArticleFactory(live=True, tags=["Rain"])
     with touched() as keys:
         workflow.unpublish(article=story, by=editor)
-    assert keys == {invalidation.story(story.pk), ANY_STORY} | lists(story)
+    assert keys == moved(story)
+
+
+def test_taking_a_story_down_touches_where_it_stands_and_an_edit_does_not(touched, editor):
+    story = ArticleFactory(live=True)
+    with touched() as edited:
+        story.headline = "A sharper headline"
+        story.save()
+    with touched() as taken_down:
+        workflow.unpublish(article=story, by=editor)
+    assert invalidation.placed(story.pk) not in edited
+    assert invalidation.placed(story.pk) in taken_down
 
 
 def test_trashing_a_live_story_touches_every_list_it_leaves(touched, editor):
@@ -144,7 +160,7 @@ def test_a_byline_moved_to_another_author_touches_both_author_lists(touched):
 
 def test_deleting_a_live_story_touches_its_lists(touched):
     story = ArticleFactory(live=True, tags=["Rain"])
-    expected = {invalidation.story(story.pk), ANY_STORY} | lists(story)
+    expected = moved(story)
     with touched() as keys:
         story.delete()
     assert keys == expected
@@ -188,4 +204,4 @@ def test_a_scheduled_story_going_live_touches_its_lists(monkeypatch, editor):
     later = at + timedelta(seconds=1)
     monkeypatch.setattr(timezone, "now", lambda: later)
     page_cache._state()
-    assert recorded == {invalidation.story(story.pk), ANY_STORY} | lists(story)
+    assert recorded == moved(story)

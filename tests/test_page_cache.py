@@ -445,16 +445,32 @@ def test_a_story_sharing_a_tag_joins_the_related_boxes_once_the_page_is_half_an_
     assert "Reservoirs fill a month early" in related.split('id="sidebar-latest-title"')[0]
 
 
-def test_an_edit_to_a_story_in_the_related_boxes_shows_at_once(client, commit):
+def test_an_edit_to_a_story_in_the_related_boxes_reaches_them_once_the_page_is_half_an_hour_old(
+    client, commit, monkeypatch, settings
+):
     story = ArticleFactory(live=True, tags=["Monsoon"])
     shown = ArticleFactory(live=True, tags=["Monsoon"], headline="Reservoirs fill early")
     client.get(story.get_absolute_url())
     with commit():
         shown.headline = "Reservoirs fill a month early"
         shown.save()
+    assert status(client.get(story.get_absolute_url())) == "hit"
+    later = timezone.now() + timedelta(seconds=settings.NEWSROOM_PAGE_CACHE_SOFT_SECONDS)
+    monkeypatch.setattr(timezone, "now", lambda: later)
     page = client.get(story.get_absolute_url())
     assert status(page) == "miss"
     assert "Reservoirs fill a month early" in page.content.decode()
+
+
+def test_a_story_taken_down_leaves_the_related_boxes_at_once(client, commit, editor):
+    story = ArticleFactory(live=True, tags=["Monsoon"])
+    shown = ArticleFactory(live=True, tags=["Monsoon"], headline="Reservoirs fill early")
+    client.get(story.get_absolute_url())
+    with commit():
+        workflow.unpublish(article=shown, by=editor)
+    page = client.get(story.get_absolute_url())
+    assert status(page) == "miss"
+    assert "Reservoirs fill early" not in page.content.decode()
 
 
 def test_a_new_story_elsewhere_reaches_the_latest_box_once_the_page_is_a_minute_old(

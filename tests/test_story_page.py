@@ -21,7 +21,8 @@ def status(response) -> str:
     return response.get(page_cache.STATUS_HEADER, "")
 
 
-def a_minute_on(monkeypatch, settings) -> None:
+def the_soft_time_on(monkeypatch, settings) -> None:
+    """The soft time on (half an hour by default): the site's boxes of a kept page renew."""
     later = timezone.now() + timedelta(seconds=settings.NEWSROOM_PAGE_CACHE_SOFT_SECONDS)
     monkeypatch.setattr(timezone, "now", lambda: later)
 
@@ -40,7 +41,7 @@ def test_story_pages_missed_after_a_new_story_elsewhere_run_no_query_of_their_ow
     newer = ArticleFactory(section=SectionFactory(slug="sport"), headline="Stadium roof fixed")
     with commit():
         workflow.publish(article=newer, by=editor)
-    a_minute_on(monkeypatch, settings)
+    the_soft_time_on(monkeypatch, settings)
     client.get(first.get_absolute_url())  # renders the site's parts again: Latest, the bell
     with django_assert_num_queries(0):
         page = client.get(second.get_absolute_url())
@@ -143,3 +144,34 @@ def test_a_story_page_rendered_again_reads_its_parts_from_the_process_s_memory(
     parts = [keys for keys in asked if any(":piece:" in k or ":part:" in k for k in keys)]
     frame = [keys for keys in asked if isinstance(keys, str) and ":fragment:" in keys]
     assert not parts and not frame
+
+
+def test_a_story_taken_down_leaves_latest_and_the_bell_of_kept_pages_at_once(
+    client, commit, editor
+):
+    page = ArticleFactory(live=True, section=SectionFactory(slug="culture"))
+    newest = ArticleFactory(
+        live=True, section=SectionFactory(slug="sport"), headline="Stadium roof fixed"
+    )
+    assert "Stadium roof fixed" in client.get(page.get_absolute_url()).text  # Latest, bell
+    with commit():
+        workflow.unpublish(article=newest, by=editor)
+    again = client.get(page.get_absolute_url())
+    assert status(again) == "miss"
+    assert "Stadium roof fixed" not in again.text
+
+
+def test_an_edit_to_a_story_in_latest_reaches_kept_pages_once_they_are_half_an_hour_old(
+    client, commit, monkeypatch, settings
+):
+    page = ArticleFactory(live=True, section=SectionFactory(slug="culture"))
+    newest = ArticleFactory(
+        live=True, section=SectionFactory(slug="sport"), headline="Stadium roof fixed"
+    )
+    client.get(page.get_absolute_url())
+    with commit():
+        newest.headline = "Stadium roof fixed at last"
+        newest.save()
+    assert status(client.get(page.get_absolute_url())) == "hit"
+    the_soft_time_on(monkeypatch, settings)
+    assert "Stadium roof fixed at last" in client.get(page.get_absolute_url()).text
