@@ -116,8 +116,9 @@ def deleted(pk, lists) -> set[str]:
 
 
 def part_changed(pk, live: bool, list_key: str) -> set[str]:
-    """What a byline or a tagging added to or taken from a story touches."""
-    return {story(pk), ANY_STORY, list_key} if live else set()
+    """What a byline or a tagging added to or taken from a story touches: it moves the
+    story into or out of an author's or a tag's list."""
+    return {story(pk), placed(pk), ANY_STORY, list_key} if live else set()
 
 
 def went_live(pks: Iterable[int], lists) -> set[str]:

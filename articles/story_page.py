@@ -139,7 +139,9 @@ def related(article: Article) -> dict:
     for name, size in RELATED.items():
         boxes[name] = stories[start : start + size]
         start += size
-    # The stories they show and the lists they draw from: the story's tags' and section's.
+    # The stories they show and the lists they draw from: the story's tags' and section's,
+    # which change with where the story stands (not with an edit to its text).
+    page_cache.depends_on(invalidation.placed(article.pk))
     page_cache.depends_on_stories(
         stories,
         *(invalidation.tag_list(tag.pk) for tag in article.tags.all()),

@@ -131,12 +131,17 @@ def test_redating_a_live_story_touches_the_lists_it_moves_in(touched):
     assert lists(story) <= keys
 
 
-def test_tagging_a_live_story_touches_the_story_and_the_tag_list(touched):
+def test_tagging_a_live_story_touches_the_story_where_it_stands_and_the_tag_list(touched):
     story = ArticleFactory(live=True)
     with touched() as keys:
         story.tags.add("Monsoon")
     tag = Tag.objects.get(name="Monsoon")
-    assert keys == {invalidation.story(story.pk), ANY_STORY, invalidation.tag_list(tag.pk)}
+    assert keys == {
+        invalidation.story(story.pk),
+        invalidation.placed(story.pk),
+        ANY_STORY,
+        invalidation.tag_list(tag.pk),
+    }
 
 
 def test_clearing_a_live_story_s_tags_touches_each_tag_list(touched):

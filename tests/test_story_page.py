@@ -175,3 +175,16 @@ def test_an_edit_to_a_story_in_latest_reaches_kept_pages_once_they_are_half_an_h
     assert status(client.get(page.get_absolute_url())) == "hit"
     the_soft_time_on(monkeypatch, settings)
     assert "Stadium roof fixed at last" in client.get(page.get_absolute_url()).text
+
+
+def test_a_story_given_a_new_tag_draws_its_related_boxes_from_it_at_once(client, commit):
+    days_ago = timezone.now() - timedelta(days=5)
+    story = ArticleFactory(live=True, tags=["Monsoon"], published_at=days_ago)
+    ArticleFactory(
+        live=True, tags=["Cricket"], headline="Test match drawn at Eden", published_at=days_ago
+    )
+    ArticleFactory.create_batch(5, live=True)  # Latest and the bell show only these
+    client.get(story.get_absolute_url())
+    with commit():
+        story.tags.add("Cricket")
+    assert "Test match drawn at Eden" in client.get(story.get_absolute_url()).text
