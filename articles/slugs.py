@@ -8,6 +8,7 @@ percent-encoded, as browsers send it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
@@ -15,6 +16,10 @@ from django.utils.deconstruct import deconstructible
 
 KEPT_CATEGORIES = ("L", "M", "N")  # letters, marks, numbers (first letter of the category)
 SEPARATORS = "-_"
+
+
+# Most slugs are plain ASCII: checked at once, without a look-up per character.
+_ASCII_SLUG = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def _kept(character: str) -> bool:
@@ -44,6 +49,8 @@ class SlugValidator:
     code = "invalid"
 
     def __call__(self, value: str) -> None:
+        if value and _ASCII_SLUG.fullmatch(value):
+            return
         if not value or not all(_kept(c) for c in value):
             raise ValidationError(self.message, code=self.code, params={"value": value})
 

@@ -115,3 +115,13 @@ def test_reader_pages_work_without_javascript_by_marking_js_only_controls(home):
     assert '<html lang="en-IN" class="no-js"' in home
     assert 'class="button js-only" data-cookie-accept' in home
     assert '<script src="/static/js/site.js" defer></script>' in home
+
+
+def test_a_frame_fragment_refuses_a_block_inside_it():
+    from django.template import Template, TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError, match="cannot hold a"):
+        Template(
+            '{% load newsroom %}{% frame_fragment "x" %}{% block a %}{% endblock %}'
+            "{% endframe_fragment %}"
+        )

@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 from django import template
 from django.db.models import Q
+from django.template.loader_tags import BlockNode
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -48,6 +49,10 @@ def _menus() -> dict[str, list[Section]]:
 
 
 class FrameFragmentNode(template.Node):
+    # What is inside is not walked when a page that extends another is rendered (Django
+    # walks the parent's whole tree for its blocks at each render): a fragment holds no block.
+    child_nodelists = ()
+
     def __init__(self, nodelist, name, vary):
         self.nodelist, self.name, self.vary = nodelist, name, vary
 
@@ -68,6 +73,8 @@ def frame_fragment(parser, token):
         raise template.TemplateSyntaxError("frame_fragment needs a name.")
     nodelist = parser.parse(("endframe_fragment",))
     parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        raise template.TemplateSyntaxError("A frame_fragment cannot hold a {% block %}.")
     name, *vary = (parser.compile_filter(bit) for bit in bits[1:])
     return FrameFragmentNode(nodelist, name, vary)
 
