@@ -178,6 +178,8 @@ def test_offline_changes_are_kept_in_the_browser_and_handed_over_when_back(page)
     expect(status).to_contain_text("This browser kept changes that were not saved")
     status.get_by_role("link").click()
     expect(again.get_by_label("Headline")).to_have_value("Harbour dredging starts in May")
+    # No request of the page left running as the test's database is emptied.
+    again.wait_for_load_state("networkidle")
 
 
 def test_a_new_story_is_saved_as_a_draft_by_its_first_autosave(page):
