@@ -40,13 +40,13 @@ class _QueryTimer:
             self.count += 1
 
 
-def time_page(path: str, *, bypass_cache: bool, requests: int = REQUESTS) -> dict:
-    """Median total and database ms per request, and the queries, of GET `path`."""
+def timed_requests(path: str, extra: dict, requests: int, *, warmup: int):
+    """GET `path` `requests` times after `warmup` (templates compiled, connection open,
+    cache filled): each one's total ms, database ms and queries, as three lists."""
     from django.db import connection
 
     browser = client()
-    extra = _meta(BYPASS_HEADERS) if bypass_cache else {}
-    for _ in range(3):  # warm: templates compiled, connection open, cache filled
+    for _ in range(warmup):
         browser.get(path, **extra)
     totals, dbs, counts = [], [], []
     for _ in range(requests):
@@ -59,6 +59,14 @@ def time_page(path: str, *, bypass_cache: bool, requests: int = REQUESTS) -> dic
             raise RuntimeError(f"{path} answered {response.status_code}")
         dbs.append(timer.seconds * 1000)
         counts.append(timer.count)
+    return totals, dbs, counts
+
+
+def time_page(path: str, *, bypass_cache: bool, requests: int = REQUESTS) -> dict:
+    """Median total and database ms per request, and the queries, of GET `path`."""
+
+    extra = _meta(BYPASS_HEADERS) if bypass_cache else {}
+    totals, dbs, counts = timed_requests(path, extra, requests, warmup=3)
     total, db = statistics.median(totals), statistics.median(dbs)
     return {
         "total_ms": round(total, 2),

@@ -15,11 +15,10 @@ from __future__ import annotations
 import math
 import re
 import statistics
-import time
 from collections import Counter
 from urllib.parse import urlencode
 
-from bench.breakdown import BYPASS_HEADERS, _meta, _QueryTimer, client
+from bench.breakdown import BYPASS_HEADERS, _meta, timed_requests
 
 REQUESTS = 30
 WARMUP = 3
@@ -138,24 +137,9 @@ def pick_searches(common: int = COMMON_WORDS) -> list[dict]:
 def time_search(query: str, requests: int = REQUESTS) -> dict:
     """p50 and p95 ms of GET /search/?q=`query`, page cache bypassed, and the time in its
     queries."""
-    from django.db import connection
 
-    browser = client()
     path = "/search/?" + urlencode({"q": query})
-    extra = _meta(BYPASS_HEADERS)
-    for _ in range(WARMUP):  # templates compiled, connection open, the frame's fragment cached
-        browser.get(path, **extra)
-    totals, dbs, counts = [], [], []
-    for _ in range(requests):
-        timer = _QueryTimer()
-        with connection.execute_wrapper(timer):
-            started = time.perf_counter()
-            response = browser.get(path, **extra)
-            totals.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            raise RuntimeError(f"{path} answered {response.status_code}")
-        dbs.append(timer.seconds * 1000)
-        counts.append(timer.count)
+    totals, dbs, counts = timed_requests(path, _meta(BYPASS_HEADERS), requests, warmup=WARMUP)
     return {
         "path": path,
         "requests": requests,

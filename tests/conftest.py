@@ -45,7 +45,7 @@ def _test_settings(settings, tmp_path):
             "LOCATION": f"test-{tmp_path.name}",
         }
     }
-    # Views are tested as they render; tests/test_page_cache.py turns the page cache on.
+    # Views are tested as they render; the page cache's tests turn it on (`page_cache_on`).
     settings.NEWSROOM_PAGE_CACHE = False
     settings.STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -370,3 +370,12 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.sqlite3":
         database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.db")
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The page cache on, with a token of its own for the test (its cache is the test's)."""
+    from articles import page_cache
+
+    settings.NEWSROOM_PAGE_CACHE = True
+    page_cache._memo.token = None

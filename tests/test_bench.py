@@ -170,19 +170,16 @@ def test_report_takes_ratios_within_rounds_and_judges_the_targets():
     assert "**FAIL**" in markdown
 
 
-def test_report_takes_shares_of_the_bare_view_within_rounds_and_judges_issue_17s_goals():
-    def page(bare, cold, uncached, cached):
-        return {
-            "path": "/news/a/",
-            "bytes": 36_000,
-            "ceiling": _run(bare * 0.6),
-            "bare": _run(bare),
-            "cold": _run(cold),
-            "uncached": _run(uncached),
-            "cached": _run(cached),
-        }
+def _bare_round(bare, cold, uncached, cached, own=None) -> dict:
+    """One round of the article page against the bare view, each variant's requests/s."""
+    runs = {"ceiling": bare * 0.6, "bare": bare, "cold": cold, "uncached": uncached}
+    runs |= {"cached": cached} | ({"own": own} if own is not None else {})
+    page = {"path": "/news/a/", "bytes": 36_000}
+    return {"article": page | {name: _run(rps) for name, rps in runs.items()}}
 
-    rounds = [{"article": page(6000, 720, 1200, 4500)}, {"article": page(5000, 400, 1500, 3000)}]
+
+def test_report_takes_shares_of_the_bare_view_within_rounds_and_judges_issue_17s_goals():
+    rounds = [_bare_round(6000, 720, 1200, 4500), _bare_round(5000, 400, 1500, 3000)]
     result = _result(rounds)
     article = result["pages"]["article"]
     assert article["cold_bare_share"] == pytest.approx(0.10)  # median of 0.12 and 0.08
@@ -197,19 +194,11 @@ def test_report_takes_shares_of_the_bare_view_within_rounds_and_judges_issue_17s
 
 
 def test_the_cold_page_cache_goal_is_judged_on_the_story_s_own_parts_once_measured():
-    def page(bare, cold, own):
-        return {
-            "path": "/news/a/",
-            "bytes": 36_000,
-            "ceiling": _run(bare * 0.6),
-            "bare": _run(bare),
-            "cold": _run(cold),
-            "own": _run(own),
-            "uncached": _run(bare * 0.3),
-            "cached": _run(bare * 0.8),
-        }
-
-    result = _result([{"article": page(6000, 60, 900)}, {"article": page(5000, 50, 400)}])
+    rounds = [
+        _bare_round(6000, 60, 1800, 4800, own=900),
+        _bare_round(5000, 50, 1500, 4000, own=400),
+    ]
+    result = _result(rounds)
     assert result["pages"]["article"]["own_bare_share"] == pytest.approx(0.115)
     cold = [t for t in result["targets"] if "cold page cache" in t["target"]]
     assert [t["pass"] for t in cold] == [True]  # its own parts: 15% and 8%, not nothing cached

@@ -7,13 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from articles import cards, page_cache
 from tests.factories import ArticleFactory, SectionFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _page_cache_on(settings):
-    settings.NEWSROOM_PAGE_CACHE = True
-    page_cache._memo.token = None
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture

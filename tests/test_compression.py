@@ -9,15 +9,9 @@ from articles import page_cache
 from articles.compression import chosen
 from tests.factories import ArticleFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 BROWSER = "gzip, deflate, br, zstd"
-
-
-@pytest.fixture(autouse=True)
-def _page_cache_on(settings):
-    settings.NEWSROOM_PAGE_CACHE = True
-    page_cache._memo.token = None  # each test has its own cache (conftest)
 
 
 @pytest.fixture

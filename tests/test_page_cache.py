@@ -16,13 +16,7 @@ from tests.factories import (
     UserFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _page_cache_on(settings):
-    settings.NEWSROOM_PAGE_CACHE = True
-    page_cache._memo.token = None  # each test has its own cache (conftest)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def status(response) -> str:
