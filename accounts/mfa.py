@@ -14,9 +14,10 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from articles.models import SiteSettings
+from newsroom.security import is_admin
 
 PUBLISH = "articles.publish_article"
 # Recovery codes only stand in for a lost device: on their own they are no second factor.
@@ -45,13 +46,6 @@ def has_second_factor(user) -> bool:
     return is_mfa_enabled(user, SECOND_FACTORS)
 
 
-def admin_prefix() -> str | None:
-    try:
-        return reverse("admin:index")
-    except NoReverseMatch:
-        return None
-
-
 class StaffSecondFactorMiddleware:
     """Sends staff who must have a second factor, and have none, from the admin to set one up.
 
@@ -71,8 +65,7 @@ class StaffSecondFactorMiddleware:
         return self.get_response(request)
 
     def must_set_up(self, request) -> bool:
-        prefix = admin_prefix()
-        if prefix is None or not request.path.startswith(prefix):
+        if not is_admin(request):
             return False
         if request.path == reverse("admin:logout"):
             return False

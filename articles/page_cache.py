@@ -65,9 +65,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import parse_http_date_safe, urlencode
 from taggit.models import Tag
+
+from newsroom.security import set_etag
 
 from . import compression, invalidation
 from .invalidation import EVERYTHING, Placing
@@ -455,7 +457,7 @@ def _shown(memo: _Memo, seq: int, at: float, collected: _Collected) -> Shown:
     return Shown(seq, at, frozenset(keys), frozenset(collected.soft - keys))
 
 
-def _is_current(memo: _Memo, shown: Shown) -> bool:
+def _is_current(memo: _Memo, shown: Shown, now: float | None = None) -> bool:
     if shown.seq < memo.floor:
         return False
     changed = memo.changed
@@ -465,7 +467,9 @@ def _is_current(memo: _Memo, shown: Shown) -> bool:
     for key in shown.keys:
         if changed.get(key, -1) > seq:
             return False
-    if shown.soft and _now() - shown.at >= settings.NEWSROOM_PAGE_CACHE_SOFT_SECONDS:
+    if not shown.soft:
+        return True
+    if (_now() if now is None else now) - shown.at >= settings.NEWSROOM_PAGE_CACHE_SOFT_SECONDS:
         for key in shown.soft:
             if changed.get(key, -1) > seq:
                 return False
@@ -703,12 +707,13 @@ def _kept(memo: _Memo, keys: list[str]) -> dict[str, tuple]:
         if not memo.offline:
             for key, stored in fetched.items():
                 _recent_parts.put(key, stored)
-    return {key: stored for key, stored in found.items() if _current_part(memo, stored[1])}
+    now = _now()
+    return {key: stored for key, stored in found.items() if _current_part(memo, stored[1], now)}
 
 
-def _current_part(memo: _Memo, shown: Shown) -> bool:
+def _current_part(memo: _Memo, shown: Shown, now: float) -> bool:
     # Not older than the shared cache would keep it, for a copy in memory.
-    return _now() - shown.at < settings.NEWSROOM_PAGE_CACHE_SECONDS and _is_current(memo, shown)
+    return now - shown.at < settings.NEWSROOM_PAGE_CACHE_SECONDS and _is_current(memo, shown, now)
 
 
 def _keep(memo: _Memo, parts: dict[str, tuple]) -> None:
@@ -1031,7 +1036,7 @@ class PageCacheMiddleware:
         if not _storable(response):
             return response
         if not response.has_header("ETag"):
-            set_response_etag(response)
+            set_etag(response)
         patch_vary_headers(response, ("Accept-Encoding",))
         common = [(k, v) for k, v in response.items() if k.lower() not in _NOT_KEPT]
         # Compressed in the one encoding sent: a page rendered again after each change

@@ -39,13 +39,14 @@ from .body import embeds_in
 from .models import Article, SiteSettings
 from .related import related_articles
 from .seo import article_json_ld
+from .template_blocks import render_block
 from .templatetags.newsroom import article_body
 
 TEMPLATES = "articles/story/"
 RELATED = {"read_more": 3, "also_like": 5, "you_also_like": 3}  # stories in each box
 LATEST_SIDEBAR = 4
-# The story part's pieces that are HTML; its title, description and picture URL are text.
-HTML = frozenset({"meta", "top", "body_head", "body_tail", "tail"})
+# The story part's pieces that are HTML (its head tags escape the story's text in them).
+HTML = frozenset({"head", "top", "body_head", "body_tail", "tail"})
 
 
 @dataclass(frozen=True)
@@ -99,14 +100,14 @@ def latest_thumbs(*, soft: bool) -> list[tuple[int, str]]:
 
 def fresh(request: HttpRequest, article: Article) -> StoryParts:
     """Every part rendered from `article` as it is now (previews: any state)."""
-    return StoryParts(story(request, article), related(article), latest())
+    return StoryParts(story(request, article, preview=True), related(article), latest())
 
 
 def _site(request: HttpRequest) -> str:
     return f"{request.scheme}://{request.get_host()}"
 
 
-def story(request: HttpRequest, article: Article) -> dict:
+def story(request: HttpRequest, article: Article, *, preview: bool = False) -> dict:
     """The story's own part: its head tags and its page's pieces around the related boxes."""
     page_cache.depends_on_stories([article])
     share_url = request.build_absolute_uri(article.get_absolute_url())
@@ -118,12 +119,18 @@ def story(request: HttpRequest, article: Article) -> dict:
     context = {"article": article, "share_url": share_url, "json_ld": json_ld}
     body_head, body_tail = article_body(article)
     image = article.featured_image
-    return {
-        "pk": article.pk,
+    head = {
         "title": article.seo_title or article.headline,
         "description": article.seo_description or article.summary,
         "image_url": request.build_absolute_uri(image.url) if image else "",
         "meta": _render("meta", context),
+    }
+    return {
+        "pk": article.pk,
+        # base.html's head tags with the story's (text escaped there, `meta` HTML).
+        "head": render_block(
+            f"{TEMPLATES}head.html", "head_tags", {"story": head, "preview": preview}, request
+        ),
         "top": _render("top", context),
         "body_head": str(body_head),
         "body_tail": str(body_tail),

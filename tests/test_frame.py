@@ -125,3 +125,14 @@ def test_a_frame_fragment_refuses_a_block_inside_it():
             '{% load newsroom %}{% frame_fragment "x" %}{% block a %}{% endblock %}'
             "{% endframe_fragment %}"
         )
+
+
+def test_the_logo_as_a_pages_picture_is_a_full_url_on_each_host_and_scheme(
+    client, settings, page_cache_on
+):
+    # Kept as a fragment of the frame: one per host and scheme, never another host's.
+    settings.ALLOWED_HOSTS = ["one.example", "two.example"]
+    first = page(client.get("/", HTTP_HOST="one.example"))
+    second = page(client.get("/latest/", HTTP_HOST="two.example", secure=True))
+    assert '<meta property="og:image" content="http://one.example/static/img/logo' in first
+    assert '<meta property="og:image" content="https://two.example/static/img/logo' in second

@@ -115,6 +115,38 @@ def test_a_story_s_title_and_summary_are_escaped_in_the_head_its_part_keeps(clie
         assert "<title>&lt;b&gt;Bold&lt;/b&gt; claim" in head
 
 
+def test_a_story_s_kept_head_is_base_s_head_tags_with_the_story_s_values(client):
+    # base.html's block rendered alone (articles/template_blocks.py): its default where the
+    # story has nothing of its own (the logo as the picture), the page's own URL.
+    story = ArticleFactory(live=True, headline="Lanterns over the river", featured_image="")
+    for _ in range(2):  # rendered, then from its kept part
+        head = client.get(story.get_absolute_url()).content.decode().split("</head>")[0]
+        url = f"http://testserver{story.get_absolute_url()}"
+        assert "<title>Lanterns over the river — " in head
+        assert f'<link rel="canonical" href="{url}">' in head
+        assert f'<meta property="og:url" content="{url}">' in head
+        assert '<meta property="og:image" content="http://testserver/static/img/logo' in head
+        assert '<meta name="twitter:card" content="summary_large_image">' in head
+        assert head.count("<title>") == 1
+
+
+def test_a_story_s_kept_head_follows_the_site_s_name(client, commit):
+    from articles.models import SiteSettings
+
+    story = ArticleFactory(live=True, headline="Tide tables for the week")
+    client.get(story.get_absolute_url())
+    with commit():
+        SiteSettings(site_name="Harbour Times").save()
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "<title>Tide tables for the week — Harbour Times</title>" in html
+
+
+def test_a_preview_s_head_keeps_it_out_of_search_engines(editor_client):
+    story = ArticleFactory(headline="Draft about the dam")
+    head = editor_client.get(f"/preview/{story.pk}/").content.decode().split("</head>")[0]
+    assert '<meta name="robots" content="noindex, nofollow">' in head
+
+
 def test_a_story_page_rendered_again_reads_its_parts_from_the_process_s_memory(
     client, monkeypatch, settings
 ):
