@@ -852,8 +852,9 @@ def _keep_only(request: HttpRequest, parameters: tuple[str, ...]) -> None:
     if not request.META.get("QUERY_STRING"):
         return  # nothing to leave out (most requests): no QueryDict built
     query = urlencode([(name, request.GET[name]) for name in parameters if name in request.GET])
-    request.GET = QueryDict(query)
-    request.META["QUERY_STRING"] = query
+    if query != request.META["QUERY_STRING"]:  # else already as the view would read it
+        request.GET = QueryDict(query)
+        request.META["QUERY_STRING"] = query
 
 
 def _key(token: Token, request: HttpRequest) -> str:
@@ -878,7 +879,7 @@ def _bypassed(request: HttpRequest) -> str:
     "" when not asked, or not in bench mode."""
     if not settings.NEWSROOM_BENCH:
         return ""
-    found = request.headers.get(BYPASS_HEADER, "")
+    found = request.META.get("HTTP_" + BYPASS_HEADER.upper().replace("-", "_"), "")
     return {"1": "page", "own": "own", "all": "all"}.get(found, "")
 
 
