@@ -131,7 +131,7 @@ def _forget_built_policies(setting, **kwargs) -> None:
 def set_etag(response: HttpResponseBase) -> None:
     """A strong ETag from the body, as Django's `set_response_etag` makes, with SHA-256 in
     place of MD5: on processors with SHA instructions it hashes a 70 KB page in 35 µs where
-    MD5 takes 80, a tenth of a story page rendered from its parts."""
+    MD5 takes 80 (a story page rendered from its parts takes about 600 µs in all)."""
     if not response.streaming and response.content:
         digest = hashlib.sha256(response.content).hexdigest()[:32]
         response.headers["ETag"] = quote_etag(digest)
