@@ -103,6 +103,7 @@ MISSING_GRACE_SECONDS = 5.0
 # What renders pages: a change to any file of these makes a new release (`_release`).
 CODE_FOLDERS = ("articles", "accounts", "newsroom", "templates")
 BYPASS_HEADER = "X-Bench-Bypass-Cache"
+_BYPASS_META = "HTTP_" + BYPASS_HEADER.upper().replace("-", "_")  # as WSGI names it
 STATUS_HEADER = "X-Page-Cache"
 # Pages may vary by how they are encoded, never by who asks.
 ALLOWED_VARY = {"accept-encoding"}
@@ -879,7 +880,7 @@ def _bypassed(request: HttpRequest) -> str:
     "" when not asked, or not in bench mode."""
     if not settings.NEWSROOM_BENCH:
         return ""
-    found = request.META.get("HTTP_" + BYPASS_HEADER.upper().replace("-", "_"), "")
+    found = request.META.get(_BYPASS_META, "")
     return {"1": "page", "own": "own", "all": "all"}.get(found, "")
 
 

@@ -69,7 +69,7 @@ def test_the_etag_changes_when_the_story_changes(client):
 
 
 def test_the_etag_is_the_sha256_of_the_page_as_sent(client):
-    # SHA-256, not Django's MD5: half the time on a story page (newsroom/security.set_etag).
+    # SHA-256, not Django's MD5: half its time with SHA instructions (newsroom/security.set_etag).
     response = client.get(ArticleFactory(live=True).get_absolute_url())
     assert response["ETag"] == f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
 
